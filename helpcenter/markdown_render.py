@@ -1,0 +1,87 @@
+"""Markdown to HTML, in one place, with one list of extensions and the [[kind:key]] fact placeholders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import markdown
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+
+from helpcenter.factformat import render_html
+from helpcenter.facts import FactStore
+
+FACT_PLACEHOLDER = r"\[\[(label|path|path-older|roles|url):([a-z0-9_]+)\]\]"
+FACT_PLACEHOLDER_RE = re.compile(FACT_PLACEHOLDER)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    toc_html: str
+    heading_count: int
+
+
+class _FactProcessor(InlineProcessor):
+    def __init__(self, md: markdown.Markdown, facts: FactStore, lang: str) -> None:
+        super().__init__(FACT_PLACEHOLDER, md)
+        self.facts, self.lang = facts, lang
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802
+        kind, key = m.group(1), m.group(2)
+        if not self.facts.has(kind, key):
+            # The content check reports it at start-up; the page shows the raw placeholder.
+            return m.group(0), m.start(0), m.end(0)
+        html = render_html(self.facts, kind, key, self.lang)
+        return self.md.htmlStash.store(html), m.start(0), m.end(0)
+
+
+class _FactsExtension(Extension):
+    def __init__(self, facts: FactStore, lang: str) -> None:
+        super().__init__()
+        self.facts, self.lang = facts, lang
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        # Above every link pattern, because [[...]] would otherwise read as a reference link.
+        md.inlinePatterns.register(_FactProcessor(md, self.facts, self.lang), "facts", 200)
+
+
+def unknown_placeholders(text: str, facts: FactStore) -> list[str]:
+    return [m.group(0) for m in FACT_PLACEHOLDER_RE.finditer(text) if not facts.has(*m.groups())]
+
+
+def _count_headings(tokens: list[dict[str, object]]) -> int:
+    return sum(1 + _count_headings(token["children"]) for token in tokens)  # type: ignore[arg-type]
+
+
+def render_markdown(text: str, *, facts: FactStore, lang: str) -> Rendered:
+    with override(lang):
+        md = markdown.Markdown(
+            extensions=[
+                "toc",
+                "tables",
+                "attr_list",
+                "admonition",
+                "md_in_html",
+                _FactsExtension(facts, lang),
+            ],
+            extension_configs={
+                # align="" attributes instead of style="", which the strict CSP would refuse.
+                "tables": {"use_align_attribute": True},
+                "toc": {
+                    "toc_depth": "2-3",
+                    "permalink": "#",
+                    "permalink_class": "heading-anchor",
+                    "permalink_title": _("Link to this section"),
+                },
+            },
+            output_format="html",
+        )
+        html = md.convert(text)
+    tokens = md.toc_tokens  # type: ignore[attr-defined]
+    return Rendered(html=html, toc_html=md.toc, heading_count=_count_headings(tokens))  # type: ignore[attr-defined]
+
+

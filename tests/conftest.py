@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the main thread; Django's ORM refuses to run
+# "inside" it unless told that this is safe, which it is in tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+sys.path.insert(0, str(Path(__file__).parent))
+from browser_setup import find_chromium  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    chromium = find_chromium()
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    if chromium:
+        args["executable_path"] = chromium
+    return args
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.deactivate()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Chromium are marked, so a quick run can leave them out (-m 'not browser')."""
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+FACTS_TOML = """
+[labels.enterprise_apps]
+en = "Enterprise apps"
+fr = "Applications d’entreprise"
+fr_status = "doc"
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[labels.save]
+en = "Save"
+fr = "Enregistrer"
+fr_status = "confirmed"
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[labels.need_admin_approval]
+en = "Need admin approval"
+fr = "Approbation administrateur requise"
+fr_status = "conflicting"
+fr_alternatives = ["Approbation de l'administrateur requise"]
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[labels.entra_id]
+en = "Entra ID"
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[labels.identity]
+en = "Identity"
+fr = "Identité"
+fr_status = "doc"
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[labels.global_administrator]
+en = "Global Administrator"
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[labels.cloud_application_administrator]
+en = "Cloud Application Administrator"
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[paths.apps]
+steps = ["entra_id", "enterprise_apps", {text = "Zeliq"}]
+older = [["identity", "enterprise_apps"]]
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[roles.grant]
+labels = ["cloud_application_administrator", "global_administrator"]
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+
+[urls.entra]
+url = "https://entra.microsoft.com/"
+status = "verified"
+en = "Microsoft Entra admin center"
+fr = "Centre d’administration Microsoft Entra"
+source = "https://learn.microsoft.com/"
+verified = 2026-11-28
+"""
+
+COLLECTIONS_TOML = """
+[guides]
+order = 1
+title = { fr = "Guides", en = "Guides" }
+description = { fr = "Des guides.", en = "Some guides." }
+"""
+
+
+def write_article(directory: Path, lang: str, slug: str, front_matter: str, body: str) -> Path:
+    (directory / lang).mkdir(parents=True, exist_ok=True)
+    path = directory / lang / f"{slug}.md"
+    path.write_text(f"+++\n{front_matter.strip()}\n+++\n{body}", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path, settings) -> Iterator[Path]:
+    """A small, valid content/ tree that a test may break; the site reads it instead of content/."""
+    from helpcenter.content import clear_library_cache
+
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "entra.toml").write_text(FACTS_TOML, encoding="utf-8")
+    (tmp_path / "collections.toml").write_text(COLLECTIONS_TOML, encoding="utf-8")
+    write_article(
+        tmp_path,
+        "fr",
+        "guide-essai",
+        'key = "trial"\ntitle = "Guide d’essai"\ndescription = "Un essai."\n'
+        'updated = 2026-11-20\ncollection = "guides"',
+        "## Première {#premiere}\n\nAllez dans [[path:apps]] puis [[label:save]].\n\n"
+        "## Deuxième\n\nTexte.\n\n## Troisième\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n",
+    )
+    write_article(
+        tmp_path,
+        "en",
+        "trial-guide",
+        'key = "trial"\ntitle = "Trial guide"\ndescription = "A trial."\n'
+        'updated = 2026-11-20\nsource_updated = 2026-11-20\ncollection = "guides"',
+        "## First {#first}\n\nGo to [[path:apps]] then [[label:save]].\n",
+    )
+    settings.CONTENT_DIR = tmp_path
+    clear_library_cache()
+    yield tmp_path
+    clear_library_cache()
