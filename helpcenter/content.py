@@ -117,11 +117,15 @@ def _article_problems(
         if not isinstance(meta.get(name), str) or not meta[name].strip()
     ]
     if not isinstance(meta.get("updated"), date):
-        problems.append(ContentProblem(file, "updated", "is required and must be a date (2026-11-27)"))
+        problems.append(
+            ContentProblem(file, "updated", "is required and must be a date (2026-11-27)")
+        )
     if lang != source_language and not isinstance(meta.get("source_updated"), date):
         problems.append(
             ContentProblem(
-                file, "source_updated", "is required in a translation: the date of the source it follows"
+                file,
+                "source_updated",
+                "is required in a translation: the date of the source it follows",
             )
         )
     untranslated = meta.get("untranslated", [])
@@ -131,12 +135,18 @@ def _article_problems(
 
 
 def _load_article(
-    file: Path, lang: str, library_facts: FactStore, source_language: str, problems: list[ContentProblem]
+    file: Path,
+    lang: str,
+    library_facts: FactStore,
+    source_language: str,
+    problems: list[ContentProblem],
 ) -> Article | None:
     slug = file.stem
     if not SLUG_RE.match(slug):
         problems.append(
-            ContentProblem(file, None, "file name must be a slug: lowercase letters, digits, hyphens")
+            ContentProblem(
+                file, None, "file name must be a slug: lowercase letters, digits, hyphens"
+            )
         )
         return None
     try:
@@ -186,7 +196,9 @@ def _load_collections(
         texts = {}
         for name in ("title", "description"):
             value = table.get(name) if isinstance(table, dict) else None
-            missing = [lang for lang in languages if not isinstance(value, dict) or not value.get(lang)]
+            missing = [
+                lang for lang in languages if not isinstance(value, dict) or not value.get(lang)
+            ]
             if missing:
                 problems.append(
                     ContentProblem(file, f"{key}.{name}", f"needs a text in {', '.join(missing)}")
@@ -212,14 +224,18 @@ def _translation_problems(
         by_key[article.key][article.lang] = article
         if article.collection not in collections:
             problems.append(
-                ContentProblem(article.file, "collection", f"{article.collection!r} is not in collections.toml")
+                ContentProblem(
+                    article.file, "collection", f"{article.collection!r} is not in collections.toml"
+                )
             )
     for key, translations in by_key.items():
         source = translations.get(source_language)
         if source is None:
             any_article = next(iter(translations.values()))
             problems.append(
-                ContentProblem(any_article.file, "key", f"{key!r} has no {source_language} source article")
+                ContentProblem(
+                    any_article.file, "key", f"{key!r} has no {source_language} source article"
+                )
             )
             continue
         for lang in languages:

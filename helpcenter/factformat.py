@@ -87,5 +87,3 @@ def render_text(facts: FactStore, kind: str, key: str, lang: str) -> str:
 
 def roles_note(facts: FactStore, key: str, lang: str) -> str:
     return facts.roles[key].note.get(lang, "")
-
-

@@ -114,9 +114,7 @@ class FactStore:
         if lang != "fr" or label.fr is None:
             return LabelText(text=label.en, lang="en")
         if label.fr_status == "conflicting":
-            return LabelText(
-                text=label.en, lang="en", may_read=(label.fr, *label.fr_alternatives)
-            )
+            return LabelText(text=label.en, lang="en", may_read=(label.fr, *label.fr_alternatives))
         english = None if label.fr_status == "confirmed" else label.en
         return LabelText(text=label.fr, lang="fr", english=english)
 
@@ -131,7 +129,9 @@ class FactStore:
 
     def _steps(self, steps: tuple[PathStep, ...], lang: str) -> list[LabelText]:
         return [
-            LabelText(text=step.text, lang=lang) if isinstance(step, Literal) else self.label(step, lang)
+            LabelText(text=step.text, lang=lang)
+            if isinstance(step, Literal)
+            else self.label(step, lang)
             for step in steps
         ]
 
@@ -142,7 +142,7 @@ class FactStore:
 
 
 def or_list(items: list[str], lang: str) -> str:
-    """"A, B or C", in the reader's language."""
+    """ "A, B or C", in the reader's language."""
     return format_list(items, style="or", locale=lang) if items else ""
 
 
@@ -152,7 +152,9 @@ def or_list(items: list[str], lang: str) -> str:
 class _Reader:
     """Reads one TOML table, collecting every problem instead of stopping at the first."""
 
-    def __init__(self, file: Path, where: str, table: Mapping[str, Any], problems: list[ContentProblem]):
+    def __init__(
+        self, file: Path, where: str, table: Mapping[str, Any], problems: list[ContentProblem]
+    ):
         self.file, self.where, self.table, self.problems = file, where, table, problems
 
     def problem(self, name: str, message: str) -> None:
@@ -204,7 +206,9 @@ def _steps(reader: _Reader, name: str, raw: Any) -> tuple[PathStep, ...]:
         elif isinstance(step, dict) and isinstance(step.get("text"), str) and step["text"]:
             steps.append(Literal(step["text"]))
         else:
-            reader.problem(name, f"has a step that is neither a label key nor {{text = ...}}: {step!r}")
+            reader.problem(
+                name, f"has a step that is neither a label key nor {{text = ...}}: {step!r}"
+            )
     return tuple(steps)
 
 
@@ -294,7 +298,9 @@ def load_facts(
             continue
         for kind, entries in data.items():
             if kind not in KINDS or not isinstance(entries, dict):
-                problems.append(ContentProblem(file, kind, f"unknown table; expected one of {KINDS}"))
+                problems.append(
+                    ContentProblem(file, kind, f"unknown table; expected one of {KINDS}")
+                )
                 continue
             for key, table in entries.items():
                 if not isinstance(table, dict):
@@ -341,4 +347,6 @@ def _label_references(store: FactStore) -> Iterator[tuple[str, str]]:
 def _dangling_labels(store: FactStore, directory: Path) -> Iterator[ContentProblem]:
     for where, label in _label_references(store):
         if label not in store.labels:
-            yield ContentProblem(directory, where, f"names the label {label!r}, which does not exist")
+            yield ContentProblem(
+                directory, where, f"names the label {label!r}, which does not exist"
+            )

@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 import markdown
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 
 from helpcenter.factformat import render_html
 from helpcenter.facts import FactStore
 
 FACT_PLACEHOLDER = r"\[\[(label|path|path-older|roles|url):([a-z0-9_]+)\]\]"
 FACT_PLACEHOLDER_RE = re.compile(FACT_PLACEHOLDER)
+# [text](route:namespace:name?query#anchor) links to a page of the site by its URL name, so that
+# content never hard-codes a URL and the help center never imports the app that serves it.
+ROUTE_LINK_RE = re.compile(r"\]\(route:([a-z_]+:[a-z_]+)([?#][^)\s]*)?\)")
+ROUTE_PREFIX = "route:"
+
+
+def resolve_route(href: str) -> str | None:
+    """/fr/wizard/?seen=x for route:wizard:step?seen=x in the active language; None if unknown."""
+    name, query_and_anchor = re.match(r"([^?#]*)(.*)", href.removeprefix(ROUTE_PREFIX)).groups()  # type: ignore[union-attr]
+    try:
+        return reverse(name) + query_and_anchor
+    except NoReverseMatch:
+        return None
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,14 @@ class _FactProcessor(InlineProcessor):
         return self.md.htmlStash.store(html), m.start(0), m.end(0)
 
 
+class _RouteLinks(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href.startswith(ROUTE_PREFIX):
+                link.set("href", resolve_route(href) or "#")
+
+
 class _FactsExtension(Extension):
     def __init__(self, facts: FactStore, lang: str) -> None:
         super().__init__()
@@ -47,10 +71,16 @@ class _FactsExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
         # Above every link pattern, because [[...]] would otherwise read as a reference link.
         md.inlinePatterns.register(_FactProcessor(md, self.facts, self.lang), "facts", 200)
+        md.treeprocessors.register(_RouteLinks(md), "route_links", 5)
 
 
 def unknown_placeholders(text: str, facts: FactStore) -> list[str]:
-    return [m.group(0) for m in FACT_PLACEHOLDER_RE.finditer(text) if not facts.has(*m.groups())]
+    """Fact placeholders naming no fact, and route: links naming no URL."""
+    unknown = [m.group(0) for m in FACT_PLACEHOLDER_RE.finditer(text) if not facts.has(*m.groups())]
+    for match in ROUTE_LINK_RE.finditer(text):
+        if resolve_route(ROUTE_PREFIX + match.group(1)) is None:
+            unknown.append(f"route:{match.group(1)}")
+    return unknown
 
 
 def _count_headings(tokens: list[dict[str, object]]) -> int:
@@ -83,5 +113,3 @@ def render_markdown(text: str, *, facts: FactStore, lang: str) -> Rendered:
         html = md.convert(text)
     tokens = md.toc_tokens  # type: ignore[attr-defined]
     return Rendered(html=html, toc_html=md.toc, heading_count=_count_headings(tokens))  # type: ignore[attr-defined]
-
-

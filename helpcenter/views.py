@@ -27,7 +27,9 @@ def _article_alternates(library: Library, article: Article) -> list[Alternate]:
     for code, _name in settings.LANGUAGES:
         shown = translations.get(code)
         slug = shown.slug if shown else source.slug
-        alternates.append(Alternate(code, language_name(code), _article_url(code, slug), shown is not None))
+        alternates.append(
+            Alternate(code, language_name(code), _article_url(code, slug), shown is not None)
+        )
     return alternates
 
 
@@ -81,7 +83,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         "alternates": alternates,
         "hreflang_alternates": [a for a in alternates if a.is_translation],
         "canonical_path": _article_url(shown.lang, shown.slug),
-        "x_default_path": _article_url(library.source_language, (library.source_of(shown) or shown).slug),
+        "x_default_path": _article_url(
+            library.source_language, (library.source_of(shown) or shown).slug
+        ),
     }
     return render(request, "helpcenter/article.html", context)
 
@@ -90,7 +94,13 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     sitemap = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /*/agents/", f"Sitemap: {sitemap}", ""]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/agents/",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
@@ -99,8 +109,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> HttpResponse:
     connection.ensure_connection()
     status = 500 if get_library().problems else 200
-    return HttpResponse("ok\n" if status == 200 else "content problems\n", status=status,
-                        content_type="text/plain")
+    return HttpResponse(
+        "ok\n" if status == 200 else "content problems\n", status=status, content_type="text/plain"
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
