@@ -14,7 +14,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from helpcenter.factformat import render_html
+from helpcenter.factformat import render_html, render_text
 from helpcenter.facts import FactStore
 
 FACT_PLACEHOLDER = r"\[\[(label|path|path-older|roles|url):([a-z0-9_]+)\]\]"
@@ -113,3 +113,25 @@ def render_markdown(text: str, *, facts: FactStore, lang: str) -> Rendered:
         html = md.convert(text)
     tokens = md.toc_tokens  # type: ignore[attr-defined]
     return Rendered(html=html, toc_html=md.toc, heading_count=_count_headings(tokens))  # type: ignore[attr-defined]
+
+
+def render_inline(text: str, *, facts: FactStore, lang: str) -> str:
+    """A one-paragraph Markdown text as inline HTML (for list items, titles and buttons)."""
+    html = render_markdown(text, facts=facts, lang=lang).html.strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+_MARKDOWN_EMPHASIS_RE = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
+_MARKDOWN_LINK_RE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def render_plain(text: str, *, facts: FactStore, lang: str) -> str:
+    """The same text for a plain-text email or a copyable summary: facts spelt out, no markup."""
+
+    text = FACT_PLACEHOLDER_RE.sub(lambda m: render_text(facts, m[1], m[2], lang), text)
+    text = _MARKDOWN_LINK_RE.sub(
+        lambda m: m[1] if m[2].startswith(ROUTE_PREFIX) else f"{m[1]} ({m[2]})", text
+    )
+    return _MARKDOWN_EMPHASIS_RE.sub(r"\2", text)

@@ -187,3 +187,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Where the help center sends people it cannot help: shown on the wizard's outcomes.
+HELPCENTER_SUPPORT_EMAIL = os.environ.get("HELPCENTER_SUPPORT_EMAIL", "support@zeliq.com")

@@ -39,10 +39,14 @@ def main() -> int:
     if subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"]).returncode == 0:
         return 0
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Playwright's download failed: installing Debian's chromium with apt-get...", flush=True)
+        print(
+            "Playwright's download failed: installing Debian's chromium with apt-get...", flush=True
+        )
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
-        result = subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
+        result = subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False
+        )
         if result.returncode == 0 and find_chromium():
             return 0
     print(

@@ -1,5 +1,14 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from wizard import views
+
 app_name = "wizard"
 
-urlpatterns: list = []
+# /<lang>/wizard/...
+urlpatterns = [
+    path("", views.step, name="step"),
+    path("error/", views.error_entry, name="error"),
+    path("feedback/", views.feedback, name="feedback"),
+]

@@ -10,7 +10,9 @@ from playwright.sync_api import Page
 def csp_errors(page: Page) -> Iterator[list[str]]:
     """Console errors (a CSP violation is one); a test asserts the list stays empty."""
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield errors
 

@@ -18,17 +18,23 @@ def test_the_root_follows_the_browser_language(live_server, browser: Browser):
         context.close()
 
 
-def test_the_french_home_leads_to_the_article_and_english_is_one_click_away(live_server, page: Page, csp_errors):
+def test_the_french_home_leads_to_the_article_and_english_is_one_click_away(
+    live_server, page: Page, csp_errors
+):
     page.goto(live_server.url + "/fr/")
     expect(page).to_have_url(live_server.url + "/fr/")
     page.get_by_role("link", name="Intégrer Outlook avec Zeliq").click()
     expect(page).to_have_url(live_server.url + FR_PATH)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Intégrer Outlook avec Zeliq")
-    page.get_by_role("navigation", name="Choisir la langue").get_by_role("link", name="English").click()
+    page.get_by_role("navigation", name="Choisir la langue").get_by_role(
+        "link", name="English"
+    ).click()
     expect(page).to_have_url(live_server.url + EN_PATH)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Connecting Outlook to Zeliq")
-    page.get_by_role("navigation", name="Choose the language").get_by_role("link", name="Français").click()
+    page.get_by_role("navigation", name="Choose the language").get_by_role(
+        "link", name="Français"
+    ).click()
     expect(page).to_have_url(live_server.url + FR_PATH)
     assert csp_errors == []
 
@@ -58,7 +64,9 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(live_ser
 
 def test_the_table_of_contents_jumps_to_a_case(live_server, page: Page):
     page.goto(live_server.url + EN_PATH)
-    page.get_by_role("navigation", name="In this article").get_by_role("link", name="Case 3", exact=False).first.click()
+    page.get_by_role("navigation", name="In this article").get_by_role(
+        "link", name="Case 3", exact=False
+    ).first.click()
     expect(page).to_have_url(live_server.url + EN_PATH + "#case-3")
     expect(page.locator("#case-3")).to_be_in_viewport()
 

@@ -22,9 +22,14 @@ def test_an_unverified_french_label_shows_the_english_beside_it(content_dir):
 
 def test_a_conflicting_french_label_shows_english_and_what_it_may_read(content_dir):
     text = render_text(facts(content_dir), "label", "need_admin_approval", "fr")
-    assert text.startswith("Need admin approval (peut s’afficher « Approbation administrateur requise »")
+    assert text.startswith(
+        "Need admin approval (peut s’afficher « Approbation administrateur requise »"
+    )
     assert "ou « Approbation de l'administrateur requise »" in text
-    assert render_text(facts(content_dir), "label", "need_admin_approval", "en") == "Need admin approval"
+    assert (
+        render_text(facts(content_dir), "label", "need_admin_approval", "en")
+        == "Need admin approval"
+    )
 
 
 def test_a_label_without_french_stays_in_english(content_dir):
@@ -53,7 +58,10 @@ def test_older_paths_and_roles_are_joined_in_the_reader_language(content_dir):
 
 def test_a_url_is_a_link_with_its_address_written_out(content_dir):
     html = str(render_html(facts(content_dir), "url", "entra", "fr"))
-    assert html == '<a class="ms-url" href="https://entra.microsoft.com/">https://entra.microsoft.com/</a>'
+    assert (
+        html
+        == '<a class="ms-url" href="https://entra.microsoft.com/">https://entra.microsoft.com/</a>'
+    )
 
 
 def test_every_published_path_names_the_current_entra_menu():

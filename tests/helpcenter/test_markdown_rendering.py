@@ -8,7 +8,7 @@ def test_placeholders_render_in_the_article_language(content_dir):
     french = library.article("fr", "guide-essai").html
     english = library.article("en", "trial-guide").html
     assert "Applications d’entreprise" in french
-    assert "<strong class=\"ms-label\" lang=\"fr\">Enregistrer</strong>" in french
+    assert '<strong class="ms-label" lang="fr">Enregistrer</strong>' in french
     assert "Enterprise apps" in english and "Applications" not in english
     assert "[[" not in french + english
 

@@ -38,7 +38,9 @@ def test_french_article_page(client):
     html = response.text
     assert html.count("<h1") == 1
     assert "Intégrer Outlook avec Zeliq" in html
-    assert re.search(r'Mis à jour [^<]+ \(<time datetime="2026-11-27">27 novembre 2026</time>\)', html)
+    assert re.search(
+        r'Mis à jour [^<]+ \(<time datetime="2026-11-27">27 novembre 2026</time>\)', html
+    )
     assert 'aria-labelledby="toc-heading"' in html
     assert 'id="cas-3"' in html
 
@@ -46,7 +48,9 @@ def test_french_article_page(client):
 def test_english_article_page(client):
     html = client.get(EN_URL).text
     assert '<html lang="en">' in html
-    assert re.search(r'Updated [^<]+ \(<time datetime="2026-11-27">November 27, 2026</time>\)', html)
+    assert re.search(
+        r'Updated [^<]+ \(<time datetime="2026-11-27">November 27, 2026</time>\)', html
+    )
     assert 'id="case-3"' in html
 
 
@@ -75,7 +79,11 @@ def test_a_slug_from_the_other_language_redirects_to_the_translation(client):
 def test_a_missing_translation_shows_the_french_article_with_a_notice(client, content_dir):
     (content_dir / "en" / "trial-guide.md").unlink()
     french = content_dir / "fr" / "guide-essai.md"
-    french.write_text(french.read_text().replace('collection = "guides"', 'collection = "guides"\nuntranslated = ["en"]'))
+    french.write_text(
+        french.read_text().replace(
+            'collection = "guides"', 'collection = "guides"\nuntranslated = ["en"]'
+        )
+    )
     from helpcenter.content import clear_library_cache
 
     clear_library_cache()
@@ -141,10 +149,14 @@ def test_path_characters_in_a_slug_never_reach_the_filesystem(client, url):
 
 
 @pytest.mark.django_db
-def test_reading_an_article_does_no_database_query_and_no_markdown_work(client, django_assert_num_queries):
+def test_reading_an_article_does_no_database_query_and_no_markdown_work(
+    client, django_assert_num_queries
+):
     client.get(FR_URL)
     with (
-        mock.patch("helpcenter.content.render_markdown", side_effect=AssertionError("rendered again")),
+        mock.patch(
+            "helpcenter.content.render_markdown", side_effect=AssertionError("rendered again")
+        ),
         django_assert_num_queries(0),
     ):
         assert client.get(FR_URL).status_code == 200

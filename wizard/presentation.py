@@ -1,0 +1,215 @@
+"""What a wizard page shows, in one language: the engine's Resolution turned into texts and links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from helpcenter.content import Library, get_library
+from helpcenter.facts import FactStore
+from helpcenter.markdown_render import render_inline, render_plain
+from wizard.diagnostics import ErrorDetails, error_lookup_url
+from wizard.engine import (
+    CODE,
+    Answer,
+    CodeAnswer,
+    Localized,
+    Outcome,
+    Question,
+    Resolution,
+    change_answer_query,
+    with_answer_query,
+)
+
+# The article that explains the three cases; outcomes link to its sections.
+ARTICLE_KEY = "outlook-consent"
+# The first question's answers are shown as look-alikes of the Microsoft screens.
+SCREEN_QUESTION = "seen"
+
+
+def step_url(query: dict[str, str]) -> str:
+    return reverse("wizard:step") + (f"?{urlencode(query)}" if query else "")
+
+
+@lru_cache(maxsize=4096)
+def _inline(text: str, lang: str, facts_id: int) -> SafeString:
+    facts: FactStore = get_library().facts
+    return mark_safe(render_inline(text, facts=facts, lang=lang))  # noqa: S308  (our own content)
+
+
+def inline(text: str, lang: str) -> SafeString:
+    """A flow text as inline HTML, its facts rendered; cached, since flow texts never change."""
+    return _inline(text, lang, id(get_library().facts))
+
+
+def plain(text: str, lang: str) -> str:
+    return render_plain(text, facts=get_library().facts, lang=lang)
+
+
+def local(value: Localized[str] | None, lang: str) -> str:
+    return (value.get(lang) if value else None) or ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    html: SafeString
+    url: str
+    screen: str | None  # the look-alike template to draw, for the first question
+
+
+@dataclass(frozen=True)
+class AnsweredStep:
+    question_html: SafeString
+    answer_html: SafeString
+    change_url: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    is_code: bool
+    html: SafeString
+    help_html: SafeString
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class AdminRouteView:
+    title_html: SafeString
+    steps: tuple[SafeString, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    id: str
+    case: int | None
+    title_html: SafeString
+    title_text: str
+    summary_html: SafeString
+    user_steps: tuple[SafeString, ...]
+    needs_admin: bool
+    admin_steps: tuple[SafeString, ...]
+    admin_routes: tuple[AdminRouteView, ...]
+    delay_html: SafeString
+    next_step_html: SafeString
+    article_url: str | None
+    error_lookup_url: str | None
+    contact_support: bool
+    admin_guide: str | None
+
+
+def answer_text(given: Answer | CodeAnswer, lang: str) -> str:
+    return given.display if isinstance(given, CodeAnswer) else local(given.text, lang)
+
+
+def answered_steps(resolution: Resolution, lang: str) -> list[AnsweredStep]:
+    return [
+        AnsweredStep(
+            question_html=inline(local(question.text, lang), lang),
+            answer_html=inline(answer_text(given, lang), lang),
+            change_url=step_url(change_answer_query(resolution, question.id)),
+        )
+        for question, given in resolution.answered
+    ]
+
+
+def question_view(resolution: Resolution, question: Question, lang: str) -> QuestionView:
+    choices = tuple(
+        Choice(
+            id=answer.id,
+            html=inline(local(answer.text, lang), lang),
+            url=step_url(with_answer_query(resolution, answer.id)),
+            screen=f"wizard/screens/{answer.id}.html" if question.id == SCREEN_QUESTION else None,
+        )
+        for answer in question.answers
+    )
+    return QuestionView(
+        id=question.id,
+        is_code=question.kind == CODE,
+        html=inline(local(question.text, lang), lang),
+        help_html=inline(local(question.help, lang), lang) if question.help else SafeString(""),
+        choices=choices,
+    )
+
+
+def _article_url(library: Library, outcome: Outcome, lang: str) -> str | None:
+    anchor = local(outcome.article_anchor, lang)
+    translations = library.translations(ARTICLE_KEY)
+    article = translations.get(lang)
+    if article is None or not anchor:
+        return None
+    return reverse("helpcenter:article", kwargs={"slug": article.slug}) + f"#{anchor}"
+
+
+def outcome_view(outcome: Outcome, details: ErrorDetails | None, lang: str) -> OutcomeView:
+    library = get_library()
+    lookup = None
+    if outcome.error_lookup and details and details.code and "error_lookup" in library.facts.urls:
+        lookup = error_lookup_url(library.facts.urls["error_lookup"].url, details.code)
+    admin_steps = outcome.admin_steps.get(lang) if outcome.admin_steps else None
+    return OutcomeView(
+        id=outcome.id,
+        case=outcome.case,
+        title_html=inline(local(outcome.title, lang), lang),
+        title_text=plain(local(outcome.title, lang), lang),
+        summary_html=inline(local(outcome.summary, lang), lang),
+        user_steps=tuple(inline(step, lang) for step in outcome.user_steps.get(lang) or ()),
+        needs_admin=outcome.needs_admin,
+        admin_steps=tuple(inline(step, lang) for step in admin_steps or ()),
+        admin_routes=tuple(
+            AdminRouteView(
+                title_html=inline(local(route.title, lang), lang),
+                steps=tuple(inline(step, lang) for step in route.steps.get(lang) or ()),
+            )
+            for route in outcome.admin_routes
+        ),
+        delay_html=inline(local(outcome.delay, lang), lang) if outcome.delay else SafeString(""),
+        next_step_html=inline(local(outcome.next_step, lang), lang),
+        article_url=_article_url(library, outcome, lang),
+        error_lookup_url=lookup,
+        contact_support=outcome.contact_support,
+        admin_guide=outcome.admin_guide,
+    )
+
+
+def summary_text(resolution: Resolution, lang: str, page_url: str) -> str:
+    """What the user copies to support: her answers, what we concluded, the error details."""
+    lines = [_("Zeliq: connecting Outlook"), ""]
+    for question, given in resolution.answered:
+        lines.append(f"- {plain(local(question.text, lang), lang)}")
+        lines.append(f"  {plain(answer_text(given, lang), lang)}")
+    if resolution.outcome is not None:
+        lines += [
+            "",
+            _("Result: %(title)s") % {"title": plain(local(resolution.outcome.title, lang), lang)},
+        ]
+    details = resolution.details
+    if details is not None:
+        for label, value in (
+            (_("Error code"), f"AADSTS{details.code}" if details.code else details.oauth_error),
+            (_("Correlation ID"), details.correlation_id),
+            (_("Request ID"), details.request_id),
+            (_("Timestamp"), details.timestamp),
+        ):
+            if value:
+                lines.append(f"{label}: {value}")
+    lines += ["", _("Link: %(url)s") % {"url": page_url}]
+    return "\n".join(lines)
+
+
+def support_email() -> str:
+    return settings.HELPCENTER_SUPPORT_EMAIL
+
+
+def support_mailto(summary: str) -> str:
+    subject = _("Connecting Outlook to Zeliq")
+    return f"mailto:{support_email()}?" + urlencode(
+        {"subject": subject, "body": summary}, quote_via=quote
+    )

@@ -1,0 +1,49 @@
+// Progressive enhancement for the wizard: everything works without this file.
+(function () {
+  "use strict";
+
+  // After htmx swaps in a new step: move focus to its heading and keep the tab title in step.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var panel = document.getElementById("wizard-panel");
+    if (!panel || !panel.contains(event.target) && event.target !== panel) return;
+    if (panel.dataset.pageTitle) document.title = panel.dataset.pageTitle;
+    var heading = document.getElementById("step-heading");
+    if (heading) heading.focus({ preventScroll: false });
+    showCopyButtons(panel);
+  });
+
+  // Copy buttons exist in the page but stay hidden until we know we can copy.
+  function showCopyButtons(root) {
+    if (!navigator.clipboard) return;
+    root.querySelectorAll("[data-copy-target]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy-target]");
+    if (!button) return;
+    var field = document.getElementById(button.dataset.copyTarget);
+    if (!field) return;
+    navigator.clipboard.writeText(field.value).then(function () {
+      var status = document.querySelector(".copy-status");
+      var original = button.dataset.label || button.textContent;
+      button.dataset.label = original;
+      button.textContent = status ? status.dataset.copiedText : "✓";
+      button.classList.add("copy-button--done");
+      if (status) status.textContent = status.dataset.copiedText;
+      setTimeout(function () {
+        button.textContent = original;
+        button.classList.remove("copy-button--done");
+        if (status) status.textContent = "";
+      }, 2500);
+    }, function () {
+      field.focus();
+      field.select();
+    });
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    showCopyButtons(document);
+  });
+})();
