@@ -179,6 +179,19 @@ def outcome_view(outcome: Outcome, details: ErrorDetails | None, lang: str) -> O
     )
 
 
+def detail_rows(details: ErrorDetails | None) -> list[tuple[str, str]]:
+    """The error details we read, as (label, value) rows, for the page and the summary."""
+    if details is None:
+        return []
+    rows = (
+        (_("Error code"), f"AADSTS{details.code}" if details.code else details.oauth_error),
+        (_("Correlation ID"), details.correlation_id),
+        (_("Request ID"), details.request_id),
+        (_("Timestamp"), details.timestamp),
+    )
+    return [(label, value) for label, value in rows if value]
+
+
 def summary_text(resolution: Resolution, lang: str, page_url: str) -> str:
     """What the user copies to support: her answers, what we concluded, the error details."""
     lines = [_("Zeliq: connecting Outlook"), ""]
@@ -190,16 +203,8 @@ def summary_text(resolution: Resolution, lang: str, page_url: str) -> str:
             "",
             _("Result: %(title)s") % {"title": plain(local(resolution.outcome.title, lang), lang)},
         ]
-    details = resolution.details
-    if details is not None:
-        for label, value in (
-            (_("Error code"), f"AADSTS{details.code}" if details.code else details.oauth_error),
-            (_("Correlation ID"), details.correlation_id),
-            (_("Request ID"), details.request_id),
-            (_("Timestamp"), details.timestamp),
-        ):
-            if value:
-                lines.append(f"{label}: {value}")
+    for label, value in detail_rows(resolution.details):
+        lines.append(_("%(label)s: %(value)s") % {"label": label, "value": value})
     lines += ["", _("Link: %(url)s") % {"url": page_url}]
     return "\n".join(lines)
 

@@ -18,6 +18,7 @@ from wizard.flowdata import get_flow
 from wizard.models import Feedback
 from wizard.presentation import (
     answered_steps,
+    detail_rows,
     outcome_view,
     question_view,
     step_url,
@@ -60,6 +61,7 @@ def _render_step(
         "was_fixed": query.get("fixed") == "1",
         "solved": query.get("solved") if query.get("solved") in ("yes", "no") else None,
         "support_email": support_email(),
+        "details": detail_rows(resolution.details),
         **extra,
     }
     context["summary"] = summary_text(resolution, lang, context["page_url"])
