@@ -6,6 +6,7 @@ in a dictionary built at start-up from the files that exist.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -62,6 +63,7 @@ class Library:
     collections: Mapping[str, Collection] = field(default_factory=dict)
     facts: FactStore = field(default_factory=FactStore)
     problems: tuple[ContentProblem, ...] = ()
+    version: str = ""  # changes whenever any file under content/ changes; a key for caches
 
     def article(self, lang: str, slug: str) -> Article | None:
         return self.articles.get((lang, slug))
@@ -261,6 +263,7 @@ def load_library(content_dir: Path, languages: tuple[str, ...], source_language:
                 articles[(lang, article.slug)] = article
     problems += _translation_problems(articles, collections, languages, source_language)
     return Library(
+        version=content_version(content_dir),
         source_language=source_language,
         languages=languages,
         articles=articles,
@@ -268,6 +271,14 @@ def load_library(content_dir: Path, languages: tuple[str, ...], source_language:
         facts=facts,
         problems=tuple(problems),
     )
+
+
+def content_version(content_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(content_dir)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 # The process-wide cache ---------------------------------------------------------------------------

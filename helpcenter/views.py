@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from helpcenter.content import Article, Library, get_library
 from helpcenter.dates import long_date, relative_day
 from helpcenter.languages import Alternate, language_name
+from helpcenter.pagecache import cache_public_page
 
 
 def _article_url(lang: str, slug: str) -> str:
@@ -52,6 +53,7 @@ def _find_article(library: Library, lang: str, slug: str) -> tuple[Article, bool
 
 
 @require_GET
+@cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     library = get_library()
     lang = get_language()
@@ -63,6 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_public_page
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     library = get_library()
     lang = get_language()

@@ -35,9 +35,12 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _default_language() -> Iterator[None]:
+def _fresh_state() -> Iterator[None]:
+    """Each test starts in French with an empty cache (wizard pages are cached)."""
+    from django.core.cache import cache
     from django.utils import translation
 
+    cache.clear()
     translation.activate("fr")
     yield
     translation.deactivate()

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
+from helpcenter.pagecache import cache_public_page
 from wizard.diagnostics import details_from_oauth, extract_details
 from wizard.engine import Flow, Resolution, answers_query, error_query, resolve, with_code_query
 from wizard.flowdata import get_flow
@@ -71,8 +73,13 @@ def _render_step(
     return render(request, template, context, status=status)
 
 
+# The wizard's forms change nothing that belongs to anyone: reading a pasted error only redirects,
+# and feedback is anonymous. Without a CSRF token, every page is the same for everybody and can be
+# cached whole.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
+@cache_public_page
 def step(request: HtmxHttpRequest) -> HttpResponse:
     """A question or an outcome; the answers so far are the query string."""
     flow = get_flow()
@@ -118,6 +125,7 @@ def error_entry(request: HttpRequest) -> HttpResponse:
     return redirect(step_url(error_query(get_flow(), details)))
 
 
+@csrf_exempt
 @require_POST
 def feedback(request: HttpRequest) -> HttpResponse:
     """ "Did this solve it?": stored anonymously, then back to the same outcome with a thank-you."""

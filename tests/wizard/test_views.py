@@ -289,15 +289,31 @@ def test_bad_feedback_is_not_stored_and_never_redirects_away(client: Client, dat
 
 
 @pytest.mark.django_db
-def test_posts_need_the_csrf_token():
+def test_wizard_pages_are_the_same_for_everybody_so_they_can_be_cached():
     client = Client(enforce_csrf_checks=True)
-    assert client.post(STEP + "?seen=error_code", {"error_text": "AADSTS90094"}).status_code == 403
-    assert (
-        client.post(
-            "/fr/wizard/feedback/", {"answers": "seen=need_admin_approval", "solved": "yes"}
-        ).status_code
-        == 403
+    for url in (STEP + "?seen=error_code", STEP + "?seen=need_admin_approval"):
+        response = client.get(url)
+        assert "csrfmiddlewaretoken" not in response.text
+        assert not response.cookies
+    # The forms change nothing that belongs to anyone, so they need no token.
+    pasted = client.post(STEP + "?seen=error_code", {"error_text": "AADSTS90094"})
+    assert pasted.status_code == 302
+    voted = client.post(
+        "/fr/wizard/feedback/", {"answers": "seen=need_admin_approval", "solved": "no"}
     )
+    assert voted.status_code == 302
+
+
+def test_a_cached_page_is_served_without_rendering_again(client: Client):
+    from unittest import mock
+
+    url = STEP + "?seen=approval_required"
+    first = client.get(url, headers=HTMX)
+    with mock.patch("wizard.views._render_step", side_effect=AssertionError("rendered again")):
+        again = client.get(url, headers=HTMX)
+    assert again.content == first.content
+    assert "HX-Request" in again["Vary"]
+    assert client.get(url).content != first.content  # the full page is cached apart
 
 
 # Speed and safety ---------------------------------------------------------------------------------
