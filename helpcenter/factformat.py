@@ -12,6 +12,15 @@ from helpcenter.facts import FactStore, LabelText, or_list
 PATH_SEPARATOR = " › "
 
 
+QUOTES = {"fr": ("« ", " »"), "en": ("“", "”")}
+
+
+def quoted(text: str, lang: str) -> str:
+    """In plain text a label needs quotes to stand out from the sentence around it."""
+    opening, closing = QUOTES.get(lang, QUOTES["en"])
+    return f"{opening}{text}{closing}"
+
+
 def _may_read(label: LabelText) -> str:
     quoted = [f"« {text} »" for text in label.may_read]
     return _("may read %(variants)s") % {"variants": or_list(quoted, "fr")}
@@ -26,8 +35,9 @@ def label_html(label: LabelText) -> SafeString:
     return html
 
 
-def label_text(label: LabelText) -> str:
-    text = label.text
+def label_text(label: LabelText, *, quote_in: str | None = None) -> str:
+    """A label as plain text; quoted in `quote_in`'s style when it stands alone in a sentence."""
+    text = quoted(label.text, quote_in) if quote_in else label.text
     if label.english:
         text += f" ({label.english})"
     if label.may_read:
@@ -73,7 +83,7 @@ def render_text(facts: FactStore, kind: str, key: str, lang: str) -> str:
     with override(lang):
         match kind:
             case "label":
-                return label_text(facts.label(key, lang))
+                return label_text(facts.label(key, lang), quote_in=lang)
             case "path":
                 return _path_text(facts.path(key, lang))
             case "path-older":

@@ -4,6 +4,7 @@ environment variable, with a default that is safe and works on a fresh clone (SQ
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -190,3 +191,9 @@ LOGGING = {
 
 # Where the help center sends people it cannot help: shown on the wizard's outcomes.
 HELPCENTER_SUPPORT_EMAIL = os.environ.get("HELPCENTER_SUPPORT_EMAIL", "support@zeliq.com")
+
+# Zeliq's application (client) ID in Microsoft Entra. When set, admin emails and guides carry the
+# one-click admin consent link for the user's tenant; when empty, that link is left out.
+ZELIQ_CLIENT_ID = os.environ.get("ZELIQ_CLIENT_ID", "").strip().lower()
+if ZELIQ_CLIENT_ID and not re.fullmatch(r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}", ZELIQ_CLIENT_ID):
+    raise ImproperlyConfigured("ZELIQ_CLIENT_ID must be a GUID such as 00000000-0000-0000-0000-000000000000.")

@@ -27,6 +27,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include((helpcenter_patterns, "helpcenter"))),
         path("wizard/", include("wizard.urls")),
+        path("admin-guide/", include("wizard.guide_urls")),
     ),
 ]
 

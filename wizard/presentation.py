@@ -10,9 +10,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from helpcenter.content import Library, get_library
 from helpcenter.facts import FactStore
+from helpcenter.languages import Alternate, language_name
 from helpcenter.markdown_render import render_inline, render_plain
 from wizard.diagnostics import ErrorDetails, error_lookup_url
 from wizard.engine import (
@@ -31,6 +33,21 @@ from wizard.engine import (
 ARTICLE_KEY = "outlook-consent"
 # The first question's answers are shown as look-alikes of the Microsoft screens.
 SCREEN_QUESTION = "seen"
+
+
+def guide_url(guide: str, lang: str, tenant: str | None = None) -> str:
+    with override(lang):
+        url = reverse("guides:guide", kwargs={"guide": guide})
+    return url + (f"?{urlencode({'tenant': tenant})}" if tenant else "")
+
+
+def guide_alternates(guide: str, query: str) -> list[Alternate]:
+    """The same guide, with the same tenant, in each language."""
+    suffix = f"?{query}" if query else ""
+    return [
+        Alternate(code, language_name(code), guide_url(guide, code) + suffix, True)
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 def step_url(query: dict[str, str]) -> str:
@@ -102,7 +119,7 @@ class OutcomeView:
     article_url: str | None
     error_lookup_url: str | None
     contact_support: bool
-    admin_guide: str | None
+    admin_guide_url: str | None
 
 
 def answer_text(given: Answer | CodeAnswer, lang: str) -> str:
@@ -175,7 +192,7 @@ def outcome_view(outcome: Outcome, details: ErrorDetails | None, lang: str) -> O
         article_url=_article_url(library, outcome, lang),
         error_lookup_url=lookup,
         contact_support=outcome.contact_support,
-        admin_guide=outcome.admin_guide,
+        admin_guide_url=guide_url(outcome.admin_guide, lang) if outcome.admin_guide else None,
     )
 
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", views.step, name="step"),
     path("error/", views.error_entry, name="error"),
     path("feedback/", views.feedback, name="feedback"),
+    path("email/", views.admin_email, name="email"),
 ]

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,14 +18,33 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
+from helpcenter.content import get_library
+from helpcenter.dates import long_date
+from helpcenter.factformat import render_text
+from helpcenter.facts import PLACEHOLDER_TABLES
 from helpcenter.pagecache import cache_public_page
+from wizard.adminmail import (
+    AdminMessage,
+    Sender,
+    admin_consent_url,
+    build_admin_message,
+    eml_bytes,
+    is_plausible_domain,
+    justification_text,
+    mailto_too_long,
+    mailto_url,
+)
 from wizard.diagnostics import details_from_oauth, extract_details
 from wizard.engine import Flow, Resolution, answers_query, error_query, resolve, with_code_query
 from wizard.flowdata import get_flow
+from wizard.forms import AdminEmailForm
+from wizard.guides import Guide, get_guides
 from wizard.models import Feedback
 from wizard.presentation import (
     answered_steps,
     detail_rows,
+    guide_alternates,
+    guide_url,
     outcome_view,
     question_view,
     step_url,
@@ -66,6 +90,13 @@ def _render_step(
         "details": detail_rows(resolution.details),
         **extra,
     }
+    if resolution.outcome is not None and resolution.outcome.needs_admin:
+        context.setdefault("email_form", AdminEmailForm(initial={"admin_language": lang}))
+        context["email_action"] = reverse("wizard:email") + (
+            f"?{urlencode(answers_query(resolution))}"
+        )
+    if resolution.outcome is not None and resolution.outcome.case == 2:
+        context["justification"] = justification_text(lang)
     context["summary"] = summary_text(resolution, lang, context["page_url"])
     context["answers_qs"] = urlencode(answers_query(resolution))
     context["support_mailto"] = support_mailto(context["summary"])
@@ -138,3 +169,119 @@ def feedback(request: HttpRequest) -> HttpResponse:
         outcome=resolution.outcome.id, language=get_language(), solved=solved == "yes"
     )
     return redirect(step_url({**answers_query(resolution), "solved": solved}) + "#feedback")
+
+
+@dataclass(frozen=True)
+class EmailView:
+    message: AdminMessage
+    mailto: str
+    mailto_too_long: bool
+    text: str  # subject and body, for copying by hand
+
+
+def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmailForm) -> EmailView:
+    data = form.cleaned_data
+    language = data["admin_language"]
+    tenant = form.tenant()
+    facts = get_library().facts
+    guide = resolution.outcome.admin_guide if resolution.outcome else None
+    message = build_admin_message(
+        resolution,
+        sender=Sender(
+            name=data["name"], company=data["company"], email=data["email"], note=data["note"]
+        ),
+        admin_email=data["admin_email"],
+        language=language,
+        guide_url=request.build_absolute_uri(guide_url(guide, language, tenant)) if guide else None,
+        consent_url=admin_consent_url(
+            tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url
+        ),
+        entra_url=facts.urls["entra_admin_center"].url,
+    )
+    mailto = mailto_url(message)
+    with translation.override(language):
+        subject_label = _("Subject")
+    return EmailView(
+        message,
+        mailto,
+        mailto_too_long(mailto),
+        f"{subject_label}: {message.subject}\n\n{message.body}",
+    )
+
+
+# Nothing typed here is stored: the email is built from the form on each request and sent back.
+@csrf_exempt
+@require_POST
+@vary_on_headers("HX-Request")
+def admin_email(request: HtmxHttpRequest) -> HttpResponse:
+    """The email to the IT admin: live preview (htmx), full page (no JavaScript) or .eml download."""
+    resolution = resolve(get_flow(), request.GET, ignore=PAGE_PARAMS)
+    if not resolution.is_clean or resolution.outcome is None or not resolution.outcome.needs_admin:
+        return redirect(step_url(answers_query(resolution)))
+    form = AdminEmailForm(request.POST)
+    email = _prepare_email(request, resolution, form) if form.is_valid() else None
+    if email is not None and request.POST.get("download") == "eml":
+        response = HttpResponse(
+            eml_bytes(email.message, from_address=form.cleaned_data["email"]),
+            content_type="message/rfc822",
+        )
+        response["Content-Disposition"] = 'attachment; filename="zeliq-outlook-admin.eml"'
+        return response
+    if request.htmx:
+        errors = form.live_errors()
+        field_errors = [(name, errors.get(name, [])) for name in form.fields]
+        context = {"email": email, "field_errors": field_errors}
+        return render(request, "wizard/_email_live.html", context)
+    return _render_step(request, request.GET, email_form=form, email=email)
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """The Microsoft names on a page that come from one source, checked on one date."""
+
+    source: str
+    verified: str
+    names: tuple[str, ...]
+
+
+def _fact_sources(guide: Guide, lang: str) -> list[FactSource]:
+    facts = get_library().facts
+    grouped: dict[tuple[str, date], list[str]] = {}
+    for kind, key in guide.facts_used:
+        entry = getattr(facts, PLACEHOLDER_TABLES[kind])[key]
+        grouped.setdefault((entry.source, entry.verified), []).append(
+            render_text(facts, kind, key, lang)
+        )
+    return [
+        FactSource(source, long_date(verified, lang), tuple(names))
+        for (source, verified), names in sorted(grouped.items(), key=lambda item: item[0][0])
+    ]
+
+
+@require_GET
+@cache_public_page
+def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
+    """The printable steps for the IT admin; ?tenant=company.com adds the tenant's consent link."""
+    lang = get_language()
+    found = get_guides().get(lang, guide)
+    if found is None:
+        raise Http404("No such admin guide.")
+    raw_tenant = request.GET.get("tenant", "")[:300]
+    tenant = raw_tenant.strip().lower() if is_plausible_domain(raw_tenant.strip().lower()) else None
+    facts = get_library().facts
+    consent_url = (
+        admin_consent_url(tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url)
+        if "admin_consent" in facts.urls
+        else None
+    )
+    context = {
+        "guide": found,
+        "tenant": tenant,
+        "tenant_was_refused": bool(raw_tenant) and tenant is None,
+        "consent_url": consent_url,
+        "client_id_configured": bool(settings.ZELIQ_CLIENT_ID),
+        "fact_sources": _fact_sources(found, lang),
+        "updated_long": long_date(found.updated, lang),
+        "alternates": guide_alternates(guide, request.GET.urlencode()),
+    }
+    return render(request, "wizard/admin_guide.html", context)

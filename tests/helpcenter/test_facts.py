@@ -9,13 +9,13 @@ def facts(content_dir):
 
 
 def test_a_confirmed_french_label_reads_in_french_alone(content_dir):
-    assert render_text(facts(content_dir), "label", "save", "fr") == "Enregistrer"
-    assert render_text(facts(content_dir), "label", "save", "en") == "Save"
+    assert render_text(facts(content_dir), "label", "save", "fr") == "« Enregistrer »"
+    assert render_text(facts(content_dir), "label", "save", "en") == "“Save”"
 
 
 def test_an_unverified_french_label_shows_the_english_beside_it(content_dir):
     text = render_text(facts(content_dir), "label", "enterprise_apps", "fr")
-    assert text == "Applications d’entreprise (Enterprise apps)"
+    assert text == "« Applications d’entreprise » (Enterprise apps)"
     html = str(render_html(facts(content_dir), "label", "enterprise_apps", "fr"))
     assert '<span class="ms-label-en" lang="en">(Enterprise apps)</span>' in html
 
@@ -23,12 +23,12 @@ def test_an_unverified_french_label_shows_the_english_beside_it(content_dir):
 def test_a_conflicting_french_label_shows_english_and_what_it_may_read(content_dir):
     text = render_text(facts(content_dir), "label", "need_admin_approval", "fr")
     assert text.startswith(
-        "Need admin approval (peut s’afficher « Approbation administrateur requise »"
+        "« Need admin approval » (peut s’afficher « Approbation administrateur requise »"
     )
     assert "ou « Approbation de l'administrateur requise »" in text
     assert (
         render_text(facts(content_dir), "label", "need_admin_approval", "en")
-        == "Need admin approval"
+        == "“Need admin approval”"
     )
 
 

@@ -5,7 +5,8 @@
   // After htmx swaps in a new step: move focus to its heading and keep the tab title in step.
   document.addEventListener("htmx:afterSettle", function (event) {
     var panel = document.getElementById("wizard-panel");
-    if (!panel || !panel.contains(event.target) && event.target !== panel) return;
+    // Only a new step moves focus; the live email preview must leave it where the user types.
+    if (!panel || event.target !== panel) return;
     if (panel.dataset.pageTitle) document.title = panel.dataset.pageTitle;
     var heading = document.getElementById("step-heading");
     if (heading) heading.focus({ preventScroll: false });
@@ -45,5 +46,14 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     showCopyButtons(document);
+    document.querySelectorAll(".print-button").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  });
+
+  // The live email preview is swapped in by htmx: its copy button needs showing too.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target && event.target.id === "email-preview") showCopyButtons(event.target);
   });
 })();
