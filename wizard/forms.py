@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from helpcenter.languages import language_name
 from wizard.adminmail import tenant_domain
 
 # Microsoft's consumer mail domains: an address there belongs to no organization (no tenant).
@@ -53,7 +54,11 @@ class AdminEmailForm(forms.Form):
     admin_email = forms.EmailField(
         label=_("Your admin's email (optional)"), max_length=254, required=False
     )
-    admin_language = forms.ChoiceField(label=_("Language of the email"), choices=settings.LANGUAGES)
+    admin_language = forms.ChoiceField(
+        label=_("Language of the email"),
+        # Each language in its own name: the user picks the admin's language, not her own.
+        choices=[(code, language_name(code)) for code, _name in settings.LANGUAGES],
+    )
     note = forms.CharField(
         label=_("A personal note (optional)"),
         max_length=600,

@@ -176,6 +176,7 @@ class EmailView:
     message: AdminMessage
     mailto: str
     mailto_too_long: bool
+    mailto_is_short: bool  # the mail-app link carries the short version that points to the guide
     text: str  # subject and body, for copying by hand
 
 
@@ -185,27 +186,34 @@ def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmai
     tenant = form.tenant()
     facts = get_library().facts
     guide = resolution.outcome.admin_guide if resolution.outcome else None
-    message = build_admin_message(
-        resolution,
-        sender=Sender(
+    arguments = {
+        "sender": Sender(
             name=data["name"], company=data["company"], email=data["email"], note=data["note"]
         ),
-        admin_email=data["admin_email"],
-        language=language,
-        guide_url=request.build_absolute_uri(guide_url(guide, language, tenant)) if guide else None,
-        consent_url=admin_consent_url(
+        "admin_email": data["admin_email"],
+        "language": language,
+        "guide_url": request.build_absolute_uri(guide_url(guide, language, tenant))
+        if guide
+        else None,
+        "consent_url": admin_consent_url(
             tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url
         ),
-        entra_url=facts.urls["entra_admin_center"].url,
+        "entra_url": facts.urls["entra_admin_center"].url,
+    }
+    message = build_admin_message(resolution, **arguments)
+    # Mail apps cut long mailto: links, and the full steps rarely fit: the link carries the short
+    # version, which points to the guide; copy and .eml carry everything.
+    mailto = mailto_url(
+        build_admin_message(resolution, compact=bool(arguments["guide_url"]), **arguments)
     )
-    mailto = mailto_url(message)
     with translation.override(language):
         subject_label = _("Subject")
     return EmailView(
-        message,
-        mailto,
-        mailto_too_long(mailto),
-        f"{subject_label}: {message.subject}\n\n{message.body}",
+        message=message,
+        mailto=mailto,
+        mailto_too_long=mailto_too_long(mailto),
+        mailto_is_short=bool(arguments["guide_url"]),
+        text=f"{subject_label}: {message.subject}\n\n{message.body}",
     )
 
 
