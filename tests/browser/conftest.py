@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Page
@@ -15,6 +15,22 @@ def csp_errors(page: Page) -> Iterator[list[str]]:
     )
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield errors
+
+
+@pytest.fixture
+def csp_errors_for() -> Callable[[Page], list[str]]:
+    """Console errors of a page opened in a context the test made itself."""
+
+    def watch(page: Page) -> list[str]:
+        errors: list[str] = []
+        page.on(
+            "console",
+            lambda message: errors.append(message.text) if message.type == "error" else None,
+        )
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        return errors
+
+    return watch
 
 
 def axe_violations(page: Page) -> list[str]:
