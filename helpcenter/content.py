@@ -136,15 +136,14 @@ def _article_problems(
     return problems
 
 
-def _load_article(
-    file: Path,
-    lang: str,
-    library_facts: FactStore,
-    source_language: str,
-    problems: list[ContentProblem],
-) -> Article | None:
-    slug = file.stem
-    if not SLUG_RE.match(slug):
+def read_document(
+    file: Path, facts: FactStore, problems: list[ContentProblem]
+) -> tuple[dict[str, Any], str] | None:
+    """The front matter and Markdown body of a file under content/, or None (problems noted).
+
+    The file name must be a slug, and every fact placeholder must name a fact.
+    """
+    if not SLUG_RE.match(file.stem):
         problems.append(
             ContentProblem(
                 file, None, "file name must be a slug: lowercase letters, digits, hyphens"
@@ -156,11 +155,26 @@ def _load_article(
     except (ValueError, UnicodeDecodeError) as error:
         problems.append(ContentProblem(file, "front matter", str(error)))
         return None
-    found = _article_problems(file, meta, lang, source_language)
-    found += [
+    unknown = [
         ContentProblem(file, "body", f"{placeholder} names no fact in content/facts/")
-        for placeholder in unknown_placeholders(body, library_facts)
+        for placeholder in unknown_placeholders(body, facts)
     ]
+    problems.extend(unknown)
+    return None if unknown else (meta, body)
+
+
+def _load_article(
+    file: Path,
+    lang: str,
+    library_facts: FactStore,
+    source_language: str,
+    problems: list[ContentProblem],
+) -> Article | None:
+    document = read_document(file, library_facts, problems)
+    if document is None:
+        return None
+    meta, body = document
+    found = _article_problems(file, meta, lang, source_language)
     problems.extend(found)
     if found:
         return None
@@ -168,7 +182,7 @@ def _load_article(
     return Article(
         key=meta["key"],
         lang=lang,
-        slug=slug,
+        slug=file.stem,
         title=meta["title"],
         description=meta["description"],
         updated=meta["updated"],

@@ -195,5 +195,9 @@ HELPCENTER_SUPPORT_EMAIL = os.environ.get("HELPCENTER_SUPPORT_EMAIL", "support@z
 # Zeliq's application (client) ID in Microsoft Entra. When set, admin emails and guides carry the
 # one-click admin consent link for the user's tenant; when empty, that link is left out.
 ZELIQ_CLIENT_ID = os.environ.get("ZELIQ_CLIENT_ID", "").strip().lower()
-if ZELIQ_CLIENT_ID and not re.fullmatch(r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}", ZELIQ_CLIENT_ID):
-    raise ImproperlyConfigured("ZELIQ_CLIENT_ID must be a GUID such as 00000000-0000-0000-0000-000000000000.")
+if ZELIQ_CLIENT_ID and not re.fullmatch(
+    r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}", ZELIQ_CLIENT_ID
+):
+    raise ImproperlyConfigured(
+        "ZELIQ_CLIENT_ID must be a GUID such as 00000000-0000-0000-0000-000000000000."
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -11,11 +10,9 @@ from typing import Any
 
 from django.conf import settings
 
-from helpcenter.content import Library, get_library, split_front_matter
-from helpcenter.markdown_render import FACT_PLACEHOLDER_RE, render_markdown, unknown_placeholders
+from helpcenter.content import Library, get_library, read_document
+from helpcenter.markdown_render import FACT_PLACEHOLDER_RE, render_markdown
 from helpcenter.problems import ContentProblem
-
-GUIDE_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -66,18 +63,11 @@ def _facts_used(body: str) -> tuple[tuple[str, str], ...]:
 def _load_guide(
     file: Path, lang: str, library: Library, problems: list[ContentProblem]
 ) -> Guide | None:
-    if not GUIDE_SLUG_RE.match(file.stem):
-        problems.append(ContentProblem(file, None, "file name must be a slug"))
+    document = read_document(file, library.facts, problems)
+    if document is None:
         return None
-    try:
-        meta, body = split_front_matter(file.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as error:
-        problems.append(ContentProblem(file, "front matter", str(error)))
-        return None
-    found = _meta_problems(file, meta) + [
-        ContentProblem(file, "body", f"{placeholder} names no fact in content/facts/")
-        for placeholder in unknown_placeholders(body, library.facts)
-    ]
+    meta, body = document
+    found = _meta_problems(file, meta)
     problems.extend(found)
     if found:
         return None
