@@ -28,6 +28,7 @@ urlpatterns = [
         path("", include((helpcenter_patterns, "helpcenter"))),
         path("wizard/", include("wizard.urls")),
         path("admin-guide/", include("wizard.guide_urls")),
+        path("agents/", include("wizard.agent_urls")),
     ),
 ]
 

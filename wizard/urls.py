@@ -12,4 +12,5 @@ urlpatterns = [
     path("error/", views.error_entry, name="error"),
     path("feedback/", views.feedback, name="feedback"),
     path("email/", views.admin_email, name="email"),
+    path("visit/", views.outcome_visit, name="visit"),
 ]

@@ -5,6 +5,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,12 +35,13 @@ from wizard.adminmail import (
     mailto_too_long,
     mailto_url,
 )
+from wizard.agents import DASHBOARD_DAYS, outcome_rows
 from wizard.diagnostics import details_from_oauth, extract_details
 from wizard.engine import Flow, Resolution, answers_query, error_query, resolve, with_code_query
 from wizard.flowdata import get_flow
 from wizard.forms import AdminEmailForm
 from wizard.guides import Guide, get_guides
-from wizard.models import Feedback
+from wizard.models import Feedback, OutcomeVisit
 from wizard.presentation import (
     answered_steps,
     detail_rows,
@@ -293,3 +295,26 @@ def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
         "alternates": guide_alternates(guide, request.GET.urlencode()),
     }
     return render(request, "wizard/admin_guide.html", context)
+
+
+@csrf_exempt
+@require_POST
+def outcome_visit(request: HttpRequest) -> HttpResponse:
+    """Counts an outcome shown (sent by the page's script); anonymous, nothing about the person."""
+    outcome = request.POST.get("outcome", "")[:40]
+    if outcome not in get_flow().outcomes:
+        return HttpResponse(status=400)
+    OutcomeVisit.objects.create(outcome=outcome, language=get_language())
+    return HttpResponse(status=204)
+
+
+@staff_member_required
+@require_GET
+def agents(request: HttpRequest) -> HttpResponse:
+    """For support agents: a ready link to every outcome, and what customers reached lately."""
+    rows = outcome_rows(get_flow(), get_language())
+    return render(
+        request,
+        "wizard/agents.html",
+        {"rows": rows, "days": DASHBOARD_DAYS, "base_url": request.build_absolute_uri("/")[:-1]},
+    )

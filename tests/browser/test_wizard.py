@@ -169,3 +169,29 @@ def test_wizard_fits_a_phone(live_server, page: Page, query):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"{live_server.url}/fr/wizard/{query}")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_outcome_shown_is_counted(live_server, page: Page):
+    from wizard.models import OutcomeVisit
+
+    page.goto(f"{live_server.url}/en/wizard/")
+    choose(page, "need_admin_approval")
+    expect(page.locator("#step-heading")).to_contain_text(title_of("case_3", "en"))
+    page.reload()
+    expect(page.locator("#step-heading")).to_be_visible()
+    page.wait_for_timeout(500)
+    assert list(OutcomeVisit.objects.values_list("outcome", "language")) == [("case_3", "en")] * 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_agents_page_passes_axe(live_server, page: Page):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("agent", "agent@example.com", "pw-agent-123", is_staff=True)
+    page.goto(f"{live_server.url}/admin/login/?next=/fr/agents/")
+    page.fill("#id_username", "agent")
+    page.fill("#id_password", "pw-agent-123")
+    page.click("input[type=submit]")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Support")
+    assert axe_violations(page) == []

@@ -44,8 +44,23 @@
     });
   });
 
+  // Count an outcome shown, once per page address: anonymous, for the support team's dashboard.
+  var counted = {};
+  function countOutcome(root) {
+    var outcome = root.querySelector("[data-outcome]");
+    if (!outcome || !navigator.sendBeacon || counted[location.href]) return;
+    counted[location.href] = true;
+    var data = new FormData();
+    data.append("outcome", outcome.dataset.outcome);
+    navigator.sendBeacon(outcome.dataset.visitUrl, data);
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target && event.target.id === "wizard-panel") countOutcome(event.target);
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     showCopyButtons(document);
+    countOutcome(document);
     document.querySelectorAll(".print-button").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
