@@ -11,11 +11,14 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 from helpcenter.facts import FactStore, load_facts
 from helpcenter.markdown_render import render_markdown, unknown_placeholders
@@ -266,6 +269,33 @@ def _translation_problems(
     return problems
 
 
+# [text](article:outlook-consent#cas-2) links to another article by its key, in the reader's language.
+ARTICLE_LINK_RE = re.compile(r'href="article:([a-z0-9-]+)(#[^"]*)?"')
+
+
+def _link_articles(
+    articles: dict[tuple[str, str], Article], source_language: str, problems: list[ContentProblem]
+) -> dict[tuple[str, str], Article]:
+    slugs = {(a.key, a.lang): a.slug for a in articles.values()}
+
+    def link(article: Article) -> Article:
+        def replace(match: re.Match[str]) -> str:
+            key, anchor = match[1], match[2] or ""
+            lang = article.lang if (key, article.lang) in slugs else source_language
+            if (key, lang) not in slugs:
+                problems.append(
+                    ContentProblem(article.file, "body", f"article:{key} names no article")
+                )
+                return 'href="#"'
+            with translation.override(lang):
+                url = reverse("helpcenter:article", kwargs={"slug": slugs[(key, lang)]})
+            return f'href="{url}{anchor}"'
+
+        return replace_dataclass(article, html=ARTICLE_LINK_RE.sub(replace, article.html))
+
+    return {place: link(article) for place, article in articles.items()}
+
+
 def load_library(content_dir: Path, languages: tuple[str, ...], source_language: str) -> Library:
     facts, problems = load_facts(content_dir / "facts", languages)
     collections = _load_collections(content_dir / "collections.toml", languages, problems)
@@ -276,6 +306,7 @@ def load_library(content_dir: Path, languages: tuple[str, ...], source_language:
             if article is not None:
                 articles[(lang, article.slug)] = article
     problems += _translation_problems(articles, collections, languages, source_language)
+    articles = _link_articles(articles, source_language, problems)
     return Library(
         version=content_version(content_dir),
         source_language=source_language,

@@ -75,6 +75,14 @@ def render_html(facts: FactStore, kind: str, key: str, lang: str) -> SafeString:
             case "url":
                 url = facts.urls[key].url
                 return format_html('<a class="ms-url" href="{}">{}</a>', url, url)
+            case "code":
+                code = facts.codes[key]
+                name = (
+                    format_html(' <span class="ms-code-name">{}</span>', code.name)
+                    if code.name
+                    else ""
+                )
+                return format_html('<code class="ms-code">AADSTS{}</code>{}', code.key, name)
     raise ValueError(f"unknown fact kind {kind!r}")
 
 
@@ -92,6 +100,9 @@ def render_text(facts: FactStore, kind: str, key: str, lang: str) -> str:
                 return or_list([label_text(role) for role in facts.roles_for(key, lang)], lang)
             case "url":
                 return facts.urls[key].url
+            case "code":
+                code = facts.codes[key]
+                return f"AADSTS{code.key}" + (f" ({code.name})" if code.name else "")
     raise ValueError(f"unknown fact kind {kind!r}")
 
 

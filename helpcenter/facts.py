@@ -28,6 +28,7 @@ PLACEHOLDER_TABLES = {
     "path-older": "paths",
     "roles": "roles",
     "url": "urls",
+    "code": "codes",
 }
 
 

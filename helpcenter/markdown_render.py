@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from helpcenter.factformat import render_html, render_text
 from helpcenter.facts import FactStore
 
-FACT_PLACEHOLDER = r"\[\[(label|path|path-older|roles|url):([a-z0-9_]+)\]\]"
+FACT_PLACEHOLDER = r"\[\[(label|path|path-older|roles|url|code):([a-z0-9_]+)\]\]"
 FACT_PLACEHOLDER_RE = re.compile(FACT_PLACEHOLDER)
 # [text](route:namespace:name?query#anchor) links to a page of the site by its URL name, so that
 # content never hard-codes a URL and the help center never imports the app that serves it.

@@ -52,7 +52,7 @@ _MAX_REPORTED_NAME_CHARS = 40
 QUESTION_ID = re.compile(r"[a-z][a-z0-9_]{0,15}", re.ASCII)
 NODE_ID = re.compile(r"[a-z][a-z0-9_]{0,39}", re.ASCII)
 
-PLACEHOLDER_KINDS = ("label", "path", "path-older", "roles", "url")
+PLACEHOLDER_KINDS = ("label", "path", "path-older", "roles", "url", "code")
 _PLACEHOLDER = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _PLACEHOLDER_PARTS = re.compile(r"([a-z-]+):([a-z0-9_]+)", re.ASCII)
 

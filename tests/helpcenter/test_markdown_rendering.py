@@ -54,3 +54,42 @@ def test_articles_state_the_current_entra_paths_from_the_facts():
     assert "Consent and permissions" in english
     assert "Applications d’entreprise" in french and "(Enterprise apps)" in french
     assert "https://entra.microsoft.com/" in french
+
+
+def test_an_error_code_placeholder_renders_the_code_and_its_name():
+    html = get_library().article("en", "aadsts-error-codes").html
+    assert (
+        '<code class="ms-code">AADSTS90094</code> <span class="ms-code-name">AdminConsentRequired</span>'
+        in html
+    )
+    assert (
+        '<code class="ms-code">AADSTS500208</code></td>' in html
+    )  # Microsoft gives this one no name
+
+
+def test_route_and_article_links_resolve_in_the_article_language():
+    library = get_library()
+    french = library.article("fr", "codes-erreur-aadsts").html
+    english = library.article("en", "aadsts-error-codes").html
+    assert 'href="/fr/wizard/?seen=error_code&amp;code=90094"' in french
+    assert 'href="/en/wizard/?seen=error_code&amp;code=90094"' in english
+    assert 'href="/fr/articles/integrer-outlook-avec-zeliq/"' in french
+    assert 'href="/en/articles/connect-outlook-to-zeliq/"' in english
+    assert "route:" not in french + english and "article:" not in french + english
+
+
+def test_a_link_to_an_unknown_article_or_route_is_reported(content_dir):
+    from helpcenter.content import load_library
+    from tests.conftest import write_article
+
+    write_article(
+        content_dir,
+        "fr",
+        "liens",
+        'key = "links"\ntitle = "T"\ndescription = "D"\nupdated = 2026-11-01\n'
+        'collection = "guides"\nuntranslated = ["en"]',
+        "[a](article:nowhere) [b](route:wizard:nowhere)",
+    )
+    problems = [str(p) for p in load_library(content_dir, ("fr", "en"), "fr").problems]
+    assert any("liens.md [body]" in p and "route:wizard:nowhere" in p for p in problems)
+    assert any("liens.md [body]" in p and "article:nowhere names no article" in p for p in problems)
