@@ -88,8 +88,18 @@ def test_a_link_to_an_unknown_article_or_route_is_reported(content_dir):
         "liens",
         'key = "links"\ntitle = "T"\ndescription = "D"\nupdated = 2026-11-01\n'
         'collection = "guides"\nuntranslated = ["en"]',
-        "[a](article:nowhere) [b](route:wizard:nowhere)",
+        "[b](route:wizard:nowhere)",
+    )
+    write_article(
+        content_dir,
+        "fr",
+        "autres-liens",
+        'key = "other-links"\ntitle = "T"\ndescription = "D"\nupdated = 2026-11-01\n'
+        'collection = "guides"\nuntranslated = ["en"]',
+        "[a](article:nowhere)",
     )
     problems = [str(p) for p in load_library(content_dir, ("fr", "en"), "fr").problems]
     assert any("liens.md [body]" in p and "route:wizard:nowhere" in p for p in problems)
-    assert any("liens.md [body]" in p and "article:nowhere names no article" in p for p in problems)
+    assert any(
+        "autres-liens.md [body]" in p and "article:nowhere names no article" in p for p in problems
+    )
