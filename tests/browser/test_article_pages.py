@@ -71,7 +71,18 @@ def test_the_table_of_contents_jumps_to_a_case(live_server, page: Page):
     expect(page.locator("#case-3")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize("path", ["/fr/", "/en/", FR_PATH, EN_PATH, "/en/articles/nope/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/",
+        "/en/",
+        FR_PATH,
+        EN_PATH,
+        "/fr/articles/codes-erreur-aadsts/",
+        "/en/articles/aadsts-error-codes/",
+        "/en/articles/nope/",
+    ],
+)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pages_pass_axe(live_server, page: Page, path, scheme, csp_errors):
     page.emulate_media(color_scheme=scheme)
