@@ -373,15 +373,6 @@ def build_admin_message(
     )
 
 
-def justification_text(language: str) -> str:
-    """What the user pastes in Microsoft's "Enter justification" box (case 2), in her language."""
-    with override(language):
-        return _(
-            "I need to connect my Outlook mailbox to Zeliq, the sales tool I use for work, "
-            "so that it can send my sales emails."
-        )
-
-
 # --- mailto: ---------------------------------------------------------------------------------------
 
 

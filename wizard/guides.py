@@ -11,6 +11,9 @@ from typing import Any
 from django.conf import settings
 
 from helpcenter.content import Library, get_library, read_document
+from helpcenter.dates import long_date
+from helpcenter.factformat import render_text
+from helpcenter.facts import PLACEHOLDER_TABLES
 from helpcenter.markdown_render import FACT_PLACEHOLDER_RE, render_markdown
 from helpcenter.problems import ContentProblem
 
@@ -116,3 +119,26 @@ def get_guides() -> GuideSet:
         _cache.clear()
         _cache[library.version] = cached
     return cached
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """The Microsoft names on a page that come from one source, checked on one date."""
+
+    source: str
+    verified: str
+    names: tuple[str, ...]
+
+
+def fact_sources(guide: Guide, lang: str) -> list[FactSource]:
+    facts = get_library().facts
+    grouped: dict[tuple[str, date], list[str]] = {}
+    for kind, key in guide.facts_used:
+        entry = getattr(facts, PLACEHOLDER_TABLES[kind])[key]
+        grouped.setdefault((entry.source, entry.verified), []).append(
+            render_text(facts, kind, key, lang)
+        )
+    return [
+        FactSource(source, long_date(verified, lang), tuple(names))
+        for (source, verified), names in sorted(grouped.items(), key=lambda item: item[0][0])
+    ]

@@ -25,6 +25,7 @@ from wizard.engine import (
     Outcome,
     Question,
     Resolution,
+    answers_query,
     change_answer_query,
     with_answer_query,
 )
@@ -226,6 +227,15 @@ def summary_text(resolution: Resolution, lang: str, page_url: str) -> str:
     return "\n".join(lines)
 
 
+def justification_text(language: str) -> str:
+    """What the user pastes in Microsoft's "Enter justification" box (case 2), in her language."""
+    with override(language):
+        return _(
+            "I need to connect my Outlook mailbox to Zeliq, the sales tool I use for work, "
+            "so that it can send my sales emails."
+        )
+
+
 def support_email() -> str:
     return settings.HELPCENTER_SUPPORT_EMAIL
 
@@ -235,3 +245,32 @@ def support_mailto(summary: str) -> str:
     return f"mailto:{support_email()}?" + urlencode(
         {"subject": subject, "body": summary}, quote_via=quote
     )
+
+
+def step_context(
+    resolution: Resolution, lang: str, page_path: str, page_url: str
+) -> dict[str, object]:
+    """Everything a wizard step or outcome page shows, for the answers in `resolution`."""
+    answers = answers_query(resolution)
+    outcome = resolution.outcome
+    summary = summary_text(resolution, lang, page_url)
+    return {
+        "resolution": resolution,
+        "answered": answered_steps(resolution, lang),
+        "question": question_view(resolution, resolution.question, lang)
+        if resolution.question
+        else None,
+        "outcome": outcome_view(outcome, resolution.details, lang) if outcome else None,
+        "details": detail_rows(resolution.details),
+        "page_url": page_url,
+        "page_path": page_path,
+        "start_url": step_url({}),
+        "answers_qs": urlencode(answers),
+        "email_action": f"{reverse('wizard:email')}?{urlencode(answers)}"
+        if outcome and outcome.needs_admin
+        else None,
+        "justification": justification_text(lang) if outcome and outcome.case == 2 else None,
+        "summary": summary,
+        "support_email": support_email(),
+        "support_mailto": support_mailto(summary),
+    }

@@ -1,14 +1,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import get_language
@@ -21,8 +18,6 @@ from django_htmx.middleware import HtmxDetails
 
 from helpcenter.content import get_library
 from helpcenter.dates import long_date
-from helpcenter.factformat import render_text
-from helpcenter.facts import PLACEHOLDER_TABLES
 from helpcenter.pagecache import cache_public_page
 from wizard.adminmail import (
     AdminMessage,
@@ -31,7 +26,6 @@ from wizard.adminmail import (
     build_admin_message,
     eml_bytes,
     is_plausible_domain,
-    justification_text,
     mailto_too_long,
     mailto_url,
 )
@@ -40,20 +34,9 @@ from wizard.diagnostics import details_from_oauth, extract_details
 from wizard.engine import Flow, Resolution, answers_query, error_query, resolve, with_code_query
 from wizard.flowdata import get_flow
 from wizard.forms import AdminEmailForm
-from wizard.guides import Guide, get_guides
+from wizard.guides import fact_sources, get_guides
 from wizard.models import Feedback, OutcomeVisit
-from wizard.presentation import (
-    answered_steps,
-    detail_rows,
-    guide_alternates,
-    guide_url,
-    outcome_view,
-    question_view,
-    step_url,
-    summary_text,
-    support_email,
-    support_mailto,
-)
+from wizard.presentation import guide_alternates, guide_url, step_context, step_url
 
 # Parameters of the page itself, not answers: a notice after a repaired link, and feedback given.
 PAGE_PARAMS = ("fixed", "solved")
@@ -69,41 +52,19 @@ def _wants_panel(request: HtmxHttpRequest) -> bool:
 
 
 def _render_step(
-    request: HtmxHttpRequest, query: QueryDict | dict[str, str], status: int = 200, **extra: object
+    request: HtmxHttpRequest, query: QueryDict | dict[str, str], **extra: object
 ) -> HttpResponse:
     lang = get_language()
     resolution = resolve(get_flow(), query, ignore=PAGE_PARAMS)
     page_path = step_url(answers_query(resolution))
-    context = {
-        "resolution": resolution,
-        "answered": answered_steps(resolution, lang),
-        "question": question_view(resolution, resolution.question, lang)
-        if resolution.question
-        else None,
-        "outcome": outcome_view(resolution.outcome, resolution.details, lang)
-        if resolution.outcome
-        else None,
-        "page_url": request.build_absolute_uri(page_path),
-        "page_path": page_path,
-        "start_url": step_url({}),
-        "was_fixed": query.get("fixed") == "1",
-        "solved": query.get("solved") if query.get("solved") in ("yes", "no") else None,
-        "support_email": support_email(),
-        "details": detail_rows(resolution.details),
-        **extra,
-    }
+    context = step_context(resolution, lang, page_path, request.build_absolute_uri(page_path))
+    context["was_fixed"] = query.get("fixed") == "1"
+    context["solved"] = query.get("solved") if query.get("solved") in ("yes", "no") else None
     if resolution.outcome is not None and resolution.outcome.needs_admin:
-        context.setdefault("email_form", AdminEmailForm(initial={"admin_language": lang}))
-        context["email_action"] = reverse("wizard:email") + (
-            f"?{urlencode(answers_query(resolution))}"
-        )
-    if resolution.outcome is not None and resolution.outcome.case == 2:
-        context["justification"] = justification_text(lang)
-    context["summary"] = summary_text(resolution, lang, context["page_url"])
-    context["answers_qs"] = urlencode(answers_query(resolution))
-    context["support_mailto"] = support_mailto(context["summary"])
+        context["email_form"] = AdminEmailForm(initial={"admin_language": lang})
+    context.update(extra)
     template = "wizard/step.html#panel" if _wants_panel(request) else "wizard/step.html"
-    return render(request, template, context, status=status)
+    return render(request, template, context)
 
 
 # The wizard's forms change nothing that belongs to anyone: reading a pasted error only redirects,
@@ -245,29 +206,6 @@ def admin_email(request: HtmxHttpRequest) -> HttpResponse:
     return _render_step(request, request.GET, email_form=form, email=email)
 
 
-@dataclass(frozen=True)
-class FactSource:
-    """The Microsoft names on a page that come from one source, checked on one date."""
-
-    source: str
-    verified: str
-    names: tuple[str, ...]
-
-
-def _fact_sources(guide: Guide, lang: str) -> list[FactSource]:
-    facts = get_library().facts
-    grouped: dict[tuple[str, date], list[str]] = {}
-    for kind, key in guide.facts_used:
-        entry = getattr(facts, PLACEHOLDER_TABLES[kind])[key]
-        grouped.setdefault((entry.source, entry.verified), []).append(
-            render_text(facts, kind, key, lang)
-        )
-    return [
-        FactSource(source, long_date(verified, lang), tuple(names))
-        for (source, verified), names in sorted(grouped.items(), key=lambda item: item[0][0])
-    ]
-
-
 @require_GET
 @cache_public_page
 def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
@@ -290,7 +228,7 @@ def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
         "tenant_was_refused": bool(raw_tenant) and tenant is None,
         "consent_url": consent_url,
         "client_id_configured": bool(settings.ZELIQ_CLIENT_ID),
-        "fact_sources": _fact_sources(found, lang),
+        "fact_sources": fact_sources(found, lang),
         "updated_long": long_date(found.updated, lang),
         "alternates": guide_alternates(guide, request.GET.urlencode()),
     }

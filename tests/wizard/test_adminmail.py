@@ -26,7 +26,6 @@ from wizard.adminmail import (
     consent_link_helps,
     eml_bytes,
     is_plausible_domain,
-    justification_text,
     mailto_too_long,
     mailto_url,
     single_line,
@@ -34,7 +33,7 @@ from wizard.adminmail import (
 )
 from wizard.engine import Outcome, Resolution, outcome_query, resolve
 from wizard.flowdata import get_flow
-from wizard.presentation import plain
+from wizard.presentation import justification_text, plain
 
 CLIENT_ID = "0d3f4c52-8a8e-4b7e-9f3a-2c1d5e6f7a8b"
 TEMPLATE = "https://login.microsoftonline.com/{tenant}/adminconsent?client_id={client_id}"
