@@ -43,7 +43,7 @@ compilemessages: install
 LOCAL_SECRET_KEY = $(shell test -s $(VENV)/secret_key || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $(VENV)/secret_key; cat $(VENV)/secret_key)
 
 collectstatic: install
-	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}" $(PY) manage.py collectstatic --noinput -v 0
+	@DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}" $(PY) manage.py collectstatic --noinput -v 0
 
 run: install compilemessages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput -v 0
@@ -53,7 +53,7 @@ run: install compilemessages
 
 # Production-like: gunicorn, DEBUG off, WhiteNoise serving hashed, compressed static files.
 serve: install compilemessages collectstatic
-	export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}"; \
+	@export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}"; \
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(VENV)/bin/gunicorn helpcenter.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2
 
