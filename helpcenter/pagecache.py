@@ -30,6 +30,7 @@ def page_cache_key(request: HttpRequest) -> str:
         get_library().version,
         timezone.localdate().isoformat(),  # pages say "updated yesterday"
         get_language(),
+        request.scheme,
         request.get_host(),
         "fragment" if wants_fragment else "page",
         request.get_full_path(),

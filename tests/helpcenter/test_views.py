@@ -200,3 +200,9 @@ def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.text == "ok\n"
+
+
+def test_favicon_ico_points_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/helpcenter/favicon.svg"
