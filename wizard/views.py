@@ -52,10 +52,13 @@ def _wants_panel(request: HtmxHttpRequest) -> bool:
 
 
 def _render_step(
-    request: HtmxHttpRequest, query: QueryDict | dict[str, str], **extra: object
+    request: HtmxHttpRequest,
+    resolution: Resolution,
+    query: QueryDict | dict[str, str],
+    **extra: object,
 ) -> HttpResponse:
+    """The page (or htmx panel) for `resolution`; `query` also carries the page's own notices."""
     lang = get_language()
-    resolution = resolve(get_flow(), query, ignore=PAGE_PARAMS)
     page_path = step_url(answers_query(resolution))
     context = step_context(resolution, lang, page_path, request.build_absolute_uri(page_path))
     context["was_fixed"] = query.get("fixed") == "1"
@@ -82,7 +85,7 @@ def step(request: HtmxHttpRequest) -> HttpResponse:
         return redirect(step_url({**answers_query(resolution), "fixed": "1"}))
     if request.method == "POST":
         return _read_pasted_error(request, flow, resolution)
-    return _render_step(request, request.GET)
+    return _render_step(request, resolution, request.GET)
 
 
 def _read_pasted_error(
@@ -101,12 +104,13 @@ def _read_pasted_error(
         if query is not None:
             if _wants_panel(request):
                 # Render the next step at once and put its URL in the address bar.
-                return push_url(_render_step(request, query), step_url(query))
+                next_step = resolve(flow, query, ignore=PAGE_PARAMS)
+                return push_url(_render_step(request, next_step, query), step_url(query))
             return redirect(step_url(query))
         error = _(
             "We found no AADSTS code in this text. Copy the whole error message, or type the code alone (for example 90094)."
         )
-    return _render_step(request, request.GET, pasted=pasted, paste_error=error)
+    return _render_step(request, resolution, request.GET, pasted=pasted, paste_error=error)
 
 
 @require_GET
@@ -203,7 +207,7 @@ def admin_email(request: HtmxHttpRequest) -> HttpResponse:
         field_errors = [(name, errors.get(name, [])) for name in form.fields]
         context = {"email": email, "field_errors": field_errors}
         return render(request, "wizard/_email_live.html", context)
-    return _render_step(request, request.GET, email_form=form, email=email)
+    return _render_step(request, resolution, request.GET, email_form=form, email=email)
 
 
 @require_GET
