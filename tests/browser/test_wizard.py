@@ -67,12 +67,12 @@ def test_a_copied_url_reopens_the_same_step_elsewhere(live_server, page: Page, b
     page.goto(f"{live_server.url}/fr/wizard/")
     choose(page, "not_sure")
     page.locator('a.choice[href$="justify=no"]').click()
-    expect(page.locator("#step-heading")).to_contain_text("Y avait-il un lien")
+    expect(page.locator("#step-heading")).to_contain_text("Y avait-il ce lien")
     copied = page.url
     other = browser.new_context()
     colleague = other.new_page()
     colleague.goto(copied)
-    expect(colleague.locator("#step-heading")).to_contain_text("Y avait-il un lien")
+    expect(colleague.locator("#step-heading")).to_contain_text("Y avait-il ce lien")
     expect(colleague.locator(".wizard-answers li")).to_have_count(2)
     other.close()
 
