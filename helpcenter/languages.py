@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, override
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,12 @@ class Alternate:
 
 def language_name(code: str) -> str:
     return capfirst(get_language_info(code)["name_local"])
+
+
+def reverse_in(lang: str, viewname: str, **kwargs: Any) -> str:
+    """The URL of a page in `lang`, whatever the active language (URLs carry it: /fr/, /en/)."""
+    with override(lang):
+        return reverse(viewname, **kwargs)
 
 
 def page_alternates(path: str) -> list[Alternate]:

@@ -1,57 +1,42 @@
-"""Whole-page caching for pages that are the same for everybody.
+"""Whole-page caching for pages that are the same for everybody, with Django's cache framework.
 
-Such a page depends only on the content (its version), the day, the language, the host, the URL and
-whether htmx asked for a fragment; it carries no CSRF token and no cookie. It is rendered once and then
-served from the cache (local memory by default, Redis when REDIS_URL is set).
+Such a page depends only on the content (its version), the day, the URL (host and scheme
+included) and the request headers it varies on (`HX-Request` for htmx fragments); it carries no
+CSRF token and no cookie. Django's cache middleware stores the whole response, headers included,
+in the configured cache (local memory by default, Redis when REDIS_URL is set).
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-from functools import wraps
-
-from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.middleware.cache import CacheMiddleware
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.decorators import decorator_from_middleware_with_args
 
 from helpcenter.content import get_library
 
 PAGE_CACHE_SECONDS = 3600
 
-View = Callable[..., HttpResponse]
+
+class ContentPageCacheMiddleware(CacheMiddleware):
+    """Django's page cache, with the content version and the day in every key.
+
+    A new content version (a deploy, or an edit in development) is a new set of keys, so no page is
+    served from older content; the day is there because pages say "updated yesterday".
+    """
+
+    configured_prefix = ""
+
+    @property
+    def key_prefix(self) -> str:
+        today = timezone.localdate().isoformat()
+        return f"{self.configured_prefix}{get_library().version}.{today}"
+
+    @key_prefix.setter
+    def key_prefix(self, value: str) -> None:
+        # CacheMiddleware sets the prefix from settings or the decorator's argument.
+        self.configured_prefix = value
 
 
-def page_cache_key(request: HttpRequest) -> str:
-    htmx = getattr(request, "htmx", None)
-    wants_fragment = bool(htmx) and not htmx.history_restore_request
-    parts = (
-        get_library().version,
-        timezone.localdate().isoformat(),  # pages say "updated yesterday"
-        get_language(),
-        request.scheme,
-        request.get_host(),
-        "fragment" if wants_fragment else "page",
-        request.get_full_path(),
-    )
-    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def cache_public_page(view: View) -> View:
-    """Serve a GET from the cache, or render it and keep it if it is a 200 with no cookie."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if request.method != "GET":
-            return view(request, *args, **kwargs)
-        key = page_cache_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            return HttpResponse(cached)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            cache.set(key, response.content, PAGE_CACHE_SECONDS)
-        return response
-
-    return wrapper
+cache_public_page = decorator_from_middleware_with_args(ContentPageCacheMiddleware)(
+    page_timeout=PAGE_CACHE_SECONDS
+)

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
-from django.utils import translation
 
-from helpcenter.content import Article, get_library
+from helpcenter.content import get_library
+from helpcenter.content.articles import Article
+from helpcenter.languages import reverse_in
 
 
 class HomeSitemap(Sitemap):
@@ -22,12 +25,10 @@ class ArticleSitemap(Sitemap):
     """Each translation at its own URL (slugs differ per language, so Sitemap.i18n does not fit)."""
 
     def items(self) -> list[Article]:
-        library = get_library()
-        return sorted(library.articles.values(), key=lambda a: (a.key, a.lang))
+        return get_library().articles.all()
 
     def location(self, item: Article) -> str:
-        with translation.override(item.lang):
-            return reverse("helpcenter:article", kwargs={"slug": item.slug})
+        return reverse_in(item.lang, "helpcenter:article", kwargs={"slug": item.slug})
 
-    def lastmod(self, item: Article):  # noqa: ANN201
+    def lastmod(self, item: Article) -> date:
         return item.updated

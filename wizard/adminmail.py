@@ -1,16 +1,13 @@
 """The email a user sends to her IT admin: its text, its mailto: link and its .eml file.
 
-Everything here is a pure function of its arguments (plus the facts store and the flow, which never
-change while the site runs), so that the view stays thin and every output can be tested, including
-with generated input. User text reaches three places with different rules: a plain-text body (kept
-as typed), mail headers (one line, or a line break would start a new header) and a mailto: URL
-(percent-encoded per RFC 6068). Each rule is applied here, once.
+Everything here is a pure function of its arguments (plus the content, which never changes while
+the site runs), so that the view stays thin and every output can be tested, including with
+generated input. The message is written in the admin's language: `build_admin_message` sets it
+once, and everything below it reads the active language.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.header import Header
@@ -24,30 +21,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from helpcenter.content import get_library
-from helpcenter.factformat import render_text, roles_note
-from helpcenter.facts import FactStore
-from helpcenter.markdown_render import FACT_PLACEHOLDER_RE
-from wizard.diagnostics import clean_guid
-from wizard.engine import CodeAnswer, Outcome, Resolution
-from wizard.presentation import answer_text, local, plain
+from helpcenter.content.factformat import older_paths_text
+from helpcenter.content.facts import FactStore
+from helpcenter.content.localized import LocalizedText
+from wizard.addresses import clean_address, multi_line, single_line
+from wizard.flow.model import Outcome
+from wizard.flow.walk import CodeAnswer, Resolution
+from wizard.presentation import answer_plain
 
 TEMPLATE = "wizard/email/admin_message.txt"
 
 # Common mail clients (Outlook on Windows above all) cut or refuse longer mailto: links.
 MAILTO_MAX_CHARS = 2000
-
-# Names the login endpoint accepts instead of a tenant; "common" must never be used for admin
-# consent, and the others would not name the user's organization. None has a dot, so the domain
-# rule already refuses them; they are listed so that the intent is written down.
-_RESERVED_TENANTS = frozenset({"common", "organizations", "consumers"})
-_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.ASCII)
-_TOP_LEVEL = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}", re.ASCII)
-# The dot-atom local part of RFC 5322, ASCII only: an address the .eml can carry without SMTPUTF8.
-_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
-# Bidirectional controls can make a name read differently from what it is (a spoofed subject).
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 
 # The admin steps that a tenant-wide admin consent settles; elsewhere (a Conditional Access policy,
 # security defaults) the consent link would only mislead the admin.
@@ -77,107 +62,6 @@ class AdminMessage:
     body: str  # line breaks are "\n"
 
 
-# --- Cleaning user text ----------------------------------------------------------------------------
-
-
-def _is_breaking(char: str) -> bool:
-    # Control characters (CR, LF, NUL, NEL…), line and paragraph separators, lone surrogates
-    # (which cannot be encoded) and bidi controls.
-    return unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS
-
-
-def single_line(text: str) -> str:
-    """One line of text, safe in a mail header: no control character, single spaces, trimmed."""
-    if not isinstance(text, str):
-        return ""
-    spaced = "".join(" " if _is_breaking(char) else char for char in text)
-    return " ".join(spaced.split())
-
-
-def multi_line(text: str) -> str:
-    """A note as typed, its line breaks kept as "\\n"; other control characters become spaces."""
-    if not isinstance(text, str):
-        return ""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join("".join(" " if _is_breaking(c) else c for c in line) for line in lines).strip()
-
-
-# --- Domains and addresses -------------------------------------------------------------------------
-
-
-def is_plausible_domain(domain: str) -> bool:
-    """A lower-case ASCII domain name with at least two labels and a real-looking top level.
-
-    Anything else (an IP address, "common", a path, a query, spaces) must never reach a URL that
-    Microsoft's login service reads.
-    """
-    if not isinstance(domain, str) or not 3 <= len(domain) <= 253:
-        return False
-    labels = domain.split(".")
-    return (
-        len(labels) >= 2
-        and domain not in _RESERVED_TENANTS
-        and all(_LABEL.fullmatch(label) for label in labels)
-        and _TOP_LEVEL.fullmatch(labels[-1]) is not None
-    )
-
-
-# Python's "idna" codec follows IDNA 2003, which maps these to other letters ("ß" to "ss"), while
-# registries follow IDNA 2008 and keep them: the punycode would name another domain.
-_IDNA_DEVIATIONS = frozenset("ßς\u200c\u200d")
-
-
-def _ascii_domain(domain: str) -> str | None:
-    # Internationalized domains travel as punycode (xn--) in URLs and headers.
-    if _IDNA_DEVIATIONS & set(domain):
-        return None
-    try:
-        ascii_domain = domain.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return None
-    return ascii_domain if is_plausible_domain(ascii_domain) else None
-
-
-def tenant_domain(email: str) -> str | None:
-    """The domain of a work email, lower-cased and punycoded, if it is a plausible domain name."""
-    address = clean_address(email)
-    return address.rpartition("@")[2] if address else None
-
-
-def clean_address(email: str) -> str | None:
-    """An email address the .eml and the mailto: link can carry as is, or None.
-
-    The local part must be ASCII (no SMTPUTF8), the domain plausible; the domain is punycoded.
-    """
-    text = single_line(email)
-    local_part, at, domain = text.rpartition("@")
-    if not at or len(local_part) > 64 or not _LOCAL_PART.fullmatch(local_part):
-        return None
-    ascii_domain = _ascii_domain(domain)
-    return f"{local_part}@{ascii_domain}" if ascii_domain else None
-
-
-def admin_consent_url(domain: str | None, client_id: str, template: str) -> str | None:
-    """The tenant-wide admin consent link for the user's organization, or None.
-
-    `template` is the facts URL with {tenant} and {client_id}. None unless the domain is plausible
-    and the client ID is a GUID: a wrong link sent to an admin is worse than none.
-    """
-    if not domain or not isinstance(domain, str):
-        return None
-    tenant = domain.lower()
-    guid = clean_guid(client_id) if isinstance(client_id, str) else None
-    if not is_plausible_domain(tenant) or guid is None:
-        return None
-    if not template.startswith("https://") or "{tenant}" not in template:
-        return None
-    url = template.replace("{tenant}", quote(tenant, safe="")).replace(
-        "{client_id}", quote(guid, safe="")
-    )
-    # Microsoft: never /common/ for admin consent. The template is data; check the result.
-    return None if "/common/" in url else url
-
-
 # --- The message -----------------------------------------------------------------------------------
 
 
@@ -193,56 +77,40 @@ class _Route:
     steps: tuple[_Step, ...]
 
 
-def _placeholders(text: str) -> list[tuple[str, str]]:
-    return [(match[1], match[2]) for match in FACT_PLACEHOLDER_RE.finditer(text)]
-
-
-def _admin_texts(outcome: Outcome, lang: str) -> list[str]:
-    steps = list(outcome.admin_steps.get(lang) or ()) if outcome.admin_steps else []
-    for route in outcome.admin_routes:
-        steps += route.steps.get(lang) or ()
-    return steps
-
-
 def consent_link_helps(outcome: Outcome) -> bool:
     """Whether the admin's fix is a consent that the one-click admin consent link also gives."""
     return any(
-        fact in _CONSENT_FACTS
-        for text in _admin_texts(outcome, "en")
-        for fact in _placeholders(text)
+        fact in _CONSENT_FACTS for text in outcome.admin_texts() for fact in text.references
     )
 
 
-def _step(text: str, lang: str, facts: FactStore, noted: set[tuple[str, str]]) -> _Step:
+def _step(text: LocalizedText, facts: FactStore, noted: set[tuple[str, str]]) -> _Step:
     # The flow writes the current path; admins on an older admin center still see the older
     # names, and some role sets carry a caveat. Each is said once per message, where first needed.
     notes: list[str] = []
-    for kind, key in _placeholders(text):
+    for kind, key in text.references:
         if (kind, key) in noted:
             continue
-        if kind == "path" and key in facts.paths and facts.paths[key].older:
-            older = render_text(facts, "path-older", key, lang)
+        if kind == "path" and facts.paths[key].older:
+            older = older_paths_text(facts, key)
             notes.append(_("In older versions of the admin center: %(paths)s") % {"paths": older})
-        elif kind == "roles" and key in facts.roles and roles_note(facts, key, lang):
-            notes.append(roles_note(facts, key, lang))
+        elif kind == "roles" and facts.roles[key].note:
+            notes.append(str(facts.roles[key].note))
         noted.add((kind, key))
-    return _Step(text=plain(text, lang), notes=tuple(notes))
+    return _Step(text=text.plain, notes=tuple(notes))
 
 
-def _routes(outcome: Outcome, lang: str, facts: FactStore) -> list[_Route]:
+def _routes(outcome: Outcome, facts: FactStore) -> list[_Route]:
     noted: set[tuple[str, str]] = set()
     if outcome.admin_routes:
         return [
             _Route(
-                title=plain(local(route.title, lang), lang),
-                steps=tuple(
-                    _step(text, lang, facts, noted) for text in route.steps.get(lang) or ()
-                ),
+                title=route.title.plain,
+                steps=tuple(_step(text, facts, noted) for text in route.steps),
             )
             for route in outcome.admin_routes
         ]
-    steps = outcome.admin_steps.get(lang) if outcome.admin_steps else None
-    return [_Route(title="", steps=tuple(_step(text, lang, facts, noted) for text in steps or ()))]
+    return [_Route(title="", steps=tuple(_step(text, facts, noted) for text in outcome.admin_steps or ()))]
 
 
 def _code_description(answer: CodeAnswer, facts: FactStore) -> str:
@@ -253,18 +121,17 @@ def _code_description(answer: CodeAnswer, facts: FactStore) -> str:
     return f"{code.message} ({code.name})" if code.name else code.message
 
 
-def _what_happened(resolution: Resolution, lang: str, facts: FactStore) -> dict[str, object]:
+def _what_happened(resolution: Resolution, facts: FactStore) -> dict[str, object]:
     code = next((given for _q, given in resolution.answered if isinstance(given, CodeAnswer)), None)
     if code is not None:
         return {"code": code.display, "code_description": _code_description(code, facts)}
     if len(resolution.answered) == 1:
         # The answer to the first question describes the screen Microsoft showed.
-        return {"screen": plain(answer_text(resolution.answered[0][1], lang), lang)}
+        return {"screen": answer_plain(resolution.answered[0][1])}
     # "I'm not sure" and the risky-app message take more questions: each answer says something.
     return {
         "answers": [
-            (plain(local(question.text, lang), lang), plain(answer_text(given, lang), lang))
-            for question, given in resolution.answered
+            (question.text.plain, answer_plain(given)) for question, given in resolution.answered
         ]
     }
 
@@ -282,15 +149,11 @@ def _detail_rows(resolution: Resolution) -> list[tuple[str, str]]:
 
 
 def _links(
-    facts: FactStore,
-    lang: str,
-    entra_url: str | None,
-    consent_url: str | None,
-    guide_url: str | None,
+    facts: FactStore, entra_url: str | None, consent_url: str | None, guide_url: str | None
 ) -> list[tuple[str, str]]:
     def fact_name(key: str, fallback: str) -> str:
         url = facts.urls.get(key)
-        return (url.text.get(lang) if url else None) or fallback
+        return str(url.text) if url else fallback
 
     links = []
     if entra_url:
@@ -349,17 +212,13 @@ def build_admin_message(
     compact = compact and bool(guide_url)
     with override(language):
         context = {
-            **_what_happened(resolution, language, facts),
+            **_what_happened(resolution, facts),
             "details": _detail_rows(resolution),
-            "routes": [] if compact else _routes(outcome, language, facts),
+            "routes": [] if compact else _routes(outcome, facts),
             "compact": compact,
-            "delay": plain(local(outcome.delay, language), language) if outcome.delay else "",
+            "delay": outcome.delay.plain if outcome.delay else "",
             "links": _links(
-                facts,
-                language,
-                entra_url,
-                consent_url if consent_link_helps(outcome) else None,
-                guide_url,
+                facts, entra_url, consent_url if consent_link_helps(outcome) else None, guide_url
             ),
             "note": multi_line(sender.note),
             "name": name,

@@ -9,9 +9,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from wizard.diagnostics import ErrorDetails
-from wizard.engine import Flow, error_query, outcome_query
+from wizard.flow.links import error_query, outcome_query
+from wizard.flow.model import Flow
 from wizard.models import Feedback, OutcomeVisit
-from wizard.presentation import local, plain, step_url
+from wizard.presentation import step_url
 
 DASHBOARD_DAYS = 30
 
@@ -27,7 +28,7 @@ class OutcomeRow:
     not_solved: int
 
 
-def outcome_rows(flow: Flow, lang: str) -> list[OutcomeRow]:
+def outcome_rows(flow: Flow) -> list[OutcomeRow]:
     since = timezone.now() - timedelta(days=DASHBOARD_DAYS)
     visits = {
         row["outcome"]: row["count"]
@@ -55,7 +56,7 @@ def outcome_rows(flow: Flow, lang: str) -> list[OutcomeRow]:
         rows.append(
             OutcomeRow(
                 id=outcome.id,
-                title=plain(local(outcome.title, lang), lang),
+                title=outcome.title.plain,
                 path=step_url(query) if query is not None else None,
                 codes=codes,
                 visits=visits.get(outcome.id, 0),

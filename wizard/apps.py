@@ -7,6 +7,19 @@ from django.utils.translation import gettext_lazy as _
 class WizardConfig(AppConfig):
     name = "wizard"
     verbose_name = _("Troubleshooting wizard")
+    # Collected by the help center for /sitemap.xml and /robots.txt.
+    sitemaps = {
+        "wizard-outcomes": "wizard.sitemaps.OutcomeSitemap",
+        "admin-guides": "wizard.sitemaps.GuideSitemap",
+    }
+    robots_disallow = ("/*/agents/",)
 
     def ready(self) -> None:
-        from wizard import checks  # noqa: F401  (registers the flow check)
+        from helpcenter.content.documents import register_document_kind
+        from wizard.flow.document import FlowKind
+        from wizard.guides import GuidesKind
+
+        # The flow and the admin guides are content like the articles: loaded, checked and
+        # rendered with everything else under content/.
+        register_document_kind(FlowKind())
+        register_document_kind(GuidesKind())

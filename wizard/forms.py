@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from helpcenter.languages import language_name
-from wizard.adminmail import tenant_domain
+from wizard.addresses import tenant_domain
 
 # Microsoft's consumer mail domains: an address there belongs to no organization (no tenant).
 PERSONAL_DOMAINS = frozenset(

@@ -1,21 +1,31 @@
-"""The admin guides: printable step-by-step pages for the IT admin, from content/admin-guides/."""
+"""The admin guides: printable step-by-step pages for the IT admin, in content/admin-guides/<lang>/.
+
+A document kind of the help center's content, read like the articles (Markdown with TOML front
+matter) and rendered by the same extension.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from django.conf import settings
-
-from helpcenter.content import Library, get_library, read_document
+from helpcenter.content import Library, get_library
+from helpcenter.content.documents import ContentSource, DocumentKind, MarkdownFile, Rendering
+from helpcenter.content.problems import ContentProblem
+from helpcenter.content.references import registered_kinds
+from helpcenter.content.schema import Day, Schema, Words
 from helpcenter.dates import long_date
-from helpcenter.factformat import render_text
-from helpcenter.facts import PLACEHOLDER_TABLES
-from helpcenter.markdown_render import FACT_PLACEHOLDER_RE, render_markdown
-from helpcenter.problems import ContentProblem
+
+FOLDER = "admin-guides"
+
+
+class GuideMeta(Schema):
+    title: Words
+    description: Words
+    updated: Day
+    applies_to: tuple[Words, ...] = ()  # what the user saw: screen titles, error codes
 
 
 @dataclass(frozen=True)
@@ -27,98 +37,58 @@ class Guide:
     updated: date
     applies_to: tuple[str, ...]
     html: str
-    facts_used: tuple[tuple[str, str], ...]  # (kind, key) in order of first use
+    plain: str
+    references: tuple[tuple[str, str], ...]  # the facts it names, (kind, key), in order of use
+    file: Path
 
 
 @dataclass(frozen=True)
 class GuideSet:
-    guides: Mapping[tuple[str, str], Guide]
-    problems: tuple[ContentProblem, ...]
+    guides: Mapping[tuple[str, str], Guide]  # (lang, slug)
 
     def get(self, lang: str, slug: str) -> Guide | None:
         return self.guides.get((lang, slug))
 
-
-def _meta_problems(file: Path, meta: Mapping[str, Any]) -> list[ContentProblem]:
-    problems = [
-        ContentProblem(file, name, "is required and must be a non-empty string")
-        for name in ("title", "description")
-        if not isinstance(meta.get(name), str) or not meta[name].strip()
-    ]
-    if not isinstance(meta.get("updated"), date):
-        problems.append(
-            ContentProblem(file, "updated", "is required and must be a date (2026-11-28)")
-        )
-    applies_to = meta.get("applies_to", [])
-    if not isinstance(applies_to, list) or not all(isinstance(item, str) for item in applies_to):
-        problems.append(ContentProblem(file, "applies_to", "must be a list of strings"))
-    return problems
+    def all(self) -> list[Guide]:
+        return sorted(self.guides.values(), key=lambda guide: (guide.slug, guide.lang))
 
 
-def _facts_used(body: str) -> tuple[tuple[str, str], ...]:
-    seen: dict[tuple[str, str], None] = {}
-    for match in FACT_PLACEHOLDER_RE.finditer(body):
-        kind = "path" if match[1] == "path-older" else match[1]
-        seen.setdefault((kind, match[2]), None)
-    return tuple(seen)
+class GuidesKind(DocumentKind):
+    name = "admin-guides"
 
+    def load(self, source: ContentSource) -> list[MarkdownFile[GuideMeta]]:
+        return source.markdown_files(FOLDER, GuideMeta)
 
-def _load_guide(
-    file: Path, lang: str, library: Library, problems: list[ContentProblem]
-) -> Guide | None:
-    document = read_document(file, library.facts, problems)
-    if document is None:
-        return None
-    meta, body = document
-    found = _meta_problems(file, meta)
-    problems.extend(found)
-    if found:
-        return None
-    return Guide(
-        slug=file.stem,
-        lang=lang,
-        title=meta["title"],
-        description=meta["description"],
-        updated=meta["updated"],
-        applies_to=tuple(meta.get("applies_to", [])),
-        html=render_markdown(body, facts=library.facts, lang=lang).html,
-        facts_used=_facts_used(body),
-    )
+    def render(self, document: list[MarkdownFile[GuideMeta]], rendering: Rendering) -> GuideSet:
+        guides = {}
+        for source in document:
+            rendered = rendering.document(source.body, source.file, source.lang)
+            guides[(source.lang, source.slug)] = Guide(
+                slug=source.slug,
+                lang=source.lang,
+                title=source.meta.title,
+                description=source.meta.description,
+                updated=source.meta.updated,
+                applies_to=source.meta.applies_to,
+                html=rendered.html,
+                plain=rendered.plain,
+                references=rendered.references,
+                file=source.file,
+            )
+        return GuideSet(guides)
 
-
-def load_guides(directory: Path, languages: tuple[str, ...], library: Library) -> GuideSet:
-    problems: list[ContentProblem] = []
-    guides: dict[tuple[str, str], Guide] = {}
-    for lang in languages:
-        for file in sorted((directory / lang).glob("*.md")):
-            guide = _load_guide(file, lang, library, problems)
-            if guide is not None:
-                guides[(lang, guide.slug)] = guide
-    slugs = {slug for _lang, slug in guides}
-    for slug in sorted(slugs):
-        for lang in languages:
-            if (lang, slug) not in guides:
-                problems.append(
-                    ContentProblem(
-                        directory / lang, slug, f"the guide {slug!r} has no {lang} version"
-                    )
-                )
-    return GuideSet(guides=guides, problems=tuple(problems))
-
-
-_cache: dict[str, GuideSet] = {}
+    def rules(self, document: GuideSet, library: Library) -> Iterator[ContentProblem]:
+        slugs = sorted({slug for _lang, slug in document.guides})
+        for slug in slugs:
+            for lang in library.languages:
+                if document.get(lang, slug) is None:
+                    folder = library.directory / FOLDER / lang
+                    yield ContentProblem(folder, slug, f"the guide {slug!r} has no {lang} version")
 
 
 def get_guides() -> GuideSet:
-    """Loaded and rendered once per content version (so DEBUG edits show up, as for articles)."""
-    library = get_library()
-    cached = _cache.get(library.version)
-    if cached is None:
-        languages = tuple(code for code, _name in settings.LANGUAGES)
-        cached = load_guides(Path(settings.CONTENT_DIR) / "admin-guides", languages, library)
-        _cache.clear()
-        _cache[library.version] = cached
-    return cached
+    guides: GuideSet = get_library().documents[GuidesKind.name]
+    return guides
 
 
 @dataclass(frozen=True)
@@ -130,15 +100,20 @@ class FactSource:
     names: tuple[str, ...]
 
 
-def fact_sources(guide: Guide, lang: str) -> list[FactSource]:
-    facts = get_library().facts
+def fact_sources(guide: Guide) -> list[FactSource]:
+    """The source and verification date of every Microsoft name the guide shows, grouped."""
+    facts, kinds = get_library().facts, registered_kinds()
     grouped: dict[tuple[str, date], list[str]] = {}
-    for kind, key in guide.facts_used:
-        entry = getattr(facts, PLACEHOLDER_TABLES[kind])[key]
-        grouped.setdefault((entry.source, entry.verified), []).append(
-            render_text(facts, kind, key, lang)
-        )
+    seen: set[tuple[str, str]] = set()
+    for kind_name, key in guide.references:
+        # [[path-older:x]] shows the older names of the path x: one row for both.
+        kind = kinds["path" if kind_name == "path-older" else kind_name]
+        if (kind.name, key) in seen:
+            continue
+        seen.add((kind.name, key))
+        entry = facts.entry(kind.table, key)
+        grouped.setdefault((entry.source, entry.verified), []).append(kind.text(facts, key))
     return [
-        FactSource(source, long_date(verified, lang), tuple(names))
+        FactSource(source, long_date(verified), tuple(names))
         for (source, verified), names in sorted(grouped.items(), key=lambda item: item[0][0])
     ]

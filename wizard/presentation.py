@@ -1,77 +1,57 @@
-"""What a wizard page shows, in one language: the engine's Resolution turned into texts and links."""
+"""What a wizard page shows, in the active language: the engine's Resolution as texts and links."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
-from helpcenter.content import Library, get_library
-from helpcenter.facts import FactStore
-from helpcenter.languages import Alternate, language_name
-from helpcenter.markdown_render import render_inline, render_plain
+from helpcenter.content import get_library
+from helpcenter.content.localized import LocalizedText
+from helpcenter.languages import Alternate, language_name, reverse_in
 from wizard.diagnostics import ErrorDetails, error_lookup_url
-from wizard.engine import (
-    CODE,
-    Answer,
-    CodeAnswer,
-    Localized,
-    Outcome,
-    Question,
-    Resolution,
-    answers_query,
-    change_answer_query,
-    with_answer_query,
-)
+from wizard.flow import get_flow
+from wizard.flow.links import answers_query, change_answer_query, with_answer_query
+from wizard.flow.model import CODE, AdminRoute, Outcome, Question
+from wizard.flow.walk import CodeAnswer, Given, Resolution
 
-# The article that explains the three cases; outcomes link to its sections.
-ARTICLE_KEY = "outlook-consent"
 # The first question's answers are shown as look-alikes of the Microsoft screens.
 SCREEN_QUESTION = "seen"
 
 
+def step_url(query: dict[str, str]) -> str:
+    return reverse("wizard:step", query=query)
+
+
 def guide_url(guide: str, lang: str, tenant: str | None = None) -> str:
-    with override(lang):
-        url = reverse("guides:guide", kwargs={"guide": guide})
-    return url + (f"?{urlencode({'tenant': tenant})}" if tenant else "")
+    query = {"tenant": tenant} if tenant else None
+    return reverse_in(lang, "guides:guide", kwargs={"guide": guide}, query=query)
 
 
-def guide_alternates(guide: str, query: str) -> list[Alternate]:
+def guide_alternates(guide: str, tenant: str | None) -> list[Alternate]:
     """The same guide, with the same tenant, in each language."""
-    suffix = f"?{query}" if query else ""
     return [
-        Alternate(code, language_name(code), guide_url(guide, code) + suffix, True)
+        Alternate(code, language_name(code), guide_url(guide, code, tenant), True)
         for code, _name in settings.LANGUAGES
     ]
 
 
-def step_url(query: dict[str, str]) -> str:
-    return reverse("wizard:step") + (f"?{urlencode(query)}" if query else "")
+def answer_html(given: Given) -> SafeString:
+    return escape(given.display) if isinstance(given, CodeAnswer) else given.text.html
 
 
-@lru_cache(maxsize=4096)
-def _inline(text: str, lang: str, facts_id: int) -> SafeString:
-    facts: FactStore = get_library().facts
-    return mark_safe(render_inline(text, facts=facts, lang=lang))  # noqa: S308  (our own content)
+def answer_plain(given: Given) -> str:
+    return given.display if isinstance(given, CodeAnswer) else given.text.plain
 
 
-def inline(text: str, lang: str) -> SafeString:
-    """A flow text as inline HTML, its facts rendered; cached, since flow texts never change."""
-    return _inline(text, lang, id(get_library().facts))
-
-
-def plain(text: str, lang: str) -> str:
-    return render_plain(text, facts=get_library().facts, lang=lang)
-
-
-def local(value: Localized[str] | None, lang: str) -> str:
-    return (value.get(lang) if value else None) or ""
+def html_of(text: LocalizedText | None) -> SafeString:
+    return text.html if text is not None else SafeString("")
 
 
 @dataclass(frozen=True)
@@ -99,22 +79,16 @@ class QuestionView:
 
 
 @dataclass(frozen=True)
-class AdminRouteView:
-    title_html: SafeString
-    steps: tuple[SafeString, ...]
-
-
-@dataclass(frozen=True)
 class OutcomeView:
     id: str
     case: int | None
     title_html: SafeString
     title_text: str
     summary_html: SafeString
-    user_steps: tuple[SafeString, ...]
+    user_steps: tuple[LocalizedText, ...]
     needs_admin: bool
-    admin_steps: tuple[SafeString, ...]
-    admin_routes: tuple[AdminRouteView, ...]
+    admin_steps: tuple[LocalizedText, ...]
+    admin_routes: tuple[AdminRoute, ...]
     delay_html: SafeString
     next_step_html: SafeString
     article_url: str | None
@@ -123,26 +97,22 @@ class OutcomeView:
     admin_guide_url: str | None
 
 
-def answer_text(given: Answer | CodeAnswer, lang: str) -> str:
-    return given.display if isinstance(given, CodeAnswer) else local(given.text, lang)
-
-
-def answered_steps(resolution: Resolution, lang: str) -> list[AnsweredStep]:
+def answered_steps(resolution: Resolution) -> list[AnsweredStep]:
     return [
         AnsweredStep(
-            question_html=inline(local(question.text, lang), lang),
-            answer_html=inline(answer_text(given, lang), lang),
+            question_html=question.text.html,
+            answer_html=answer_html(given),
             change_url=step_url(change_answer_query(resolution, question.id)),
         )
         for question, given in resolution.answered
     ]
 
 
-def question_view(resolution: Resolution, question: Question, lang: str) -> QuestionView:
+def question_view(resolution: Resolution, question: Question) -> QuestionView:
     choices = tuple(
         Choice(
             id=answer.id,
-            html=inline(local(answer.text, lang), lang),
+            html=answer.text.html,
             url=step_url(with_answer_query(resolution, answer.id)),
             screen=f"wizard/screens/{answer.id}.html" if question.id == SCREEN_QUESTION else None,
         )
@@ -151,49 +121,46 @@ def question_view(resolution: Resolution, question: Question, lang: str) -> Ques
     return QuestionView(
         id=question.id,
         is_code=question.kind == CODE,
-        html=inline(local(question.text, lang), lang),
-        help_html=inline(local(question.help, lang), lang) if question.help else SafeString(""),
+        html=question.text.html,
+        help_html=html_of(question.help),
         choices=choices,
     )
 
 
-def _article_url(library: Library, outcome: Outcome, lang: str) -> str | None:
-    anchor = local(outcome.article_anchor, lang)
-    translations = library.translations(ARTICLE_KEY)
-    article = translations.get(lang)
-    if article is None or not anchor:
+def _article_url(outcome: Outcome) -> str | None:
+    """The section of the help article that explains the outcome, in the reader's language."""
+    article_key, anchor = get_flow().article, outcome.article_anchor
+    if not article_key or anchor is None:
         return None
-    return reverse("helpcenter:article", kwargs={"slug": article.slug}) + f"#{anchor}"
+    article = get_library().articles.translations(article_key).get(get_language())
+    if article is None:
+        return None
+    return reverse("helpcenter:article", kwargs={"slug": article.slug}, fragment=str(anchor))
 
 
-def outcome_view(outcome: Outcome, details: ErrorDetails | None, lang: str) -> OutcomeView:
-    library = get_library()
+def outcome_view(outcome: Outcome, details: ErrorDetails | None) -> OutcomeView:
     lookup = None
-    if outcome.error_lookup and details and details.code and "error_lookup" in library.facts.urls:
-        lookup = error_lookup_url(library.facts.urls["error_lookup"].url, details.code)
-    admin_steps = outcome.admin_steps.get(lang) if outcome.admin_steps else None
+    urls = get_library().facts.urls
+    if outcome.error_lookup and details and details.code and "error_lookup" in urls:
+        lookup = error_lookup_url(urls["error_lookup"].url, details.code)
     return OutcomeView(
         id=outcome.id,
         case=outcome.case,
-        title_html=inline(local(outcome.title, lang), lang),
-        title_text=plain(local(outcome.title, lang), lang),
-        summary_html=inline(local(outcome.summary, lang), lang),
-        user_steps=tuple(inline(step, lang) for step in outcome.user_steps.get(lang) or ()),
+        title_html=outcome.title.html,
+        title_text=outcome.title.plain,
+        summary_html=outcome.summary.html,
+        user_steps=outcome.user_steps,
         needs_admin=outcome.needs_admin,
-        admin_steps=tuple(inline(step, lang) for step in admin_steps or ()),
-        admin_routes=tuple(
-            AdminRouteView(
-                title_html=inline(local(route.title, lang), lang),
-                steps=tuple(inline(step, lang) for step in route.steps.get(lang) or ()),
-            )
-            for route in outcome.admin_routes
-        ),
-        delay_html=inline(local(outcome.delay, lang), lang) if outcome.delay else SafeString(""),
-        next_step_html=inline(local(outcome.next_step, lang), lang),
-        article_url=_article_url(library, outcome, lang),
+        admin_steps=outcome.admin_steps or (),
+        admin_routes=outcome.admin_routes,
+        delay_html=html_of(outcome.delay),
+        next_step_html=outcome.next_step.html,
+        article_url=_article_url(outcome),
         error_lookup_url=lookup,
         contact_support=outcome.contact_support,
-        admin_guide_url=guide_url(outcome.admin_guide, lang) if outcome.admin_guide else None,
+        admin_guide_url=guide_url(outcome.admin_guide, get_language())
+        if outcome.admin_guide
+        else None,
     )
 
 
@@ -210,67 +177,54 @@ def detail_rows(details: ErrorDetails | None) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def summary_text(resolution: Resolution, lang: str, page_url: str) -> str:
+def summary_text(resolution: Resolution, page_url: str) -> str:
     """What the user copies to support: her answers, what we concluded, the error details."""
     lines = [_("Zeliq: connecting Outlook"), ""]
     for question, given in resolution.answered:
-        lines.append(f"- {plain(local(question.text, lang), lang)}")
-        lines.append(f"  {plain(answer_text(given, lang), lang)}")
+        lines.append(f"- {question.text.plain}")
+        lines.append(f"  {answer_plain(given)}")
     if resolution.outcome is not None:
-        lines += [
-            "",
-            _("Result: %(title)s") % {"title": plain(local(resolution.outcome.title, lang), lang)},
-        ]
+        lines += ["", _("Result: %(title)s") % {"title": resolution.outcome.title.plain}]
     for label, value in detail_rows(resolution.details):
         lines.append(_("%(label)s: %(value)s") % {"label": label, "value": value})
     lines += ["", _("Link: %(url)s") % {"url": page_url}]
     return "\n".join(lines)
 
 
-def justification_text(language: str) -> str:
-    """What the user pastes in Microsoft's "Enter justification" box (case 2), in her language."""
-    with override(language):
-        return _(
-            "I need to connect my Outlook mailbox to Zeliq, the sales tool I use for work, "
-            "so that it can send my sales emails."
-        )
-
-
-def support_email() -> str:
-    return settings.HELPCENTER_SUPPORT_EMAIL
+def justification_text() -> str:
+    """What the user pastes in Microsoft's "Enter justification" box (case 2)."""
+    return _(
+        "I need to connect my Outlook mailbox to Zeliq, the sales tool I use for work, "
+        "so that it can send my sales emails."
+    )
 
 
 def support_mailto(summary: str) -> str:
     subject = _("Connecting Outlook to Zeliq")
-    return f"mailto:{support_email()}?" + urlencode(
-        {"subject": subject, "body": summary}, quote_via=quote
-    )
+    query = urlencode({"subject": subject, "body": summary}, quote_via=quote)
+    return f"mailto:{settings.HELPCENTER_SUPPORT_EMAIL}?{query}"
 
 
-def step_context(
-    resolution: Resolution, lang: str, page_path: str, page_url: str
-) -> dict[str, object]:
+def step_context(resolution: Resolution, page_path: str, page_url: str) -> dict[str, object]:
     """Everything a wizard step or outcome page shows, for the answers in `resolution`."""
     answers = answers_query(resolution)
     outcome = resolution.outcome
-    summary = summary_text(resolution, lang, page_url)
+    summary = summary_text(resolution, page_url)
     return {
         "resolution": resolution,
-        "answered": answered_steps(resolution, lang),
-        "question": question_view(resolution, resolution.question, lang)
-        if resolution.question
-        else None,
-        "outcome": outcome_view(outcome, resolution.details, lang) if outcome else None,
+        "answered": answered_steps(resolution),
+        "question": question_view(resolution, resolution.question) if resolution.question else None,
+        "outcome": outcome_view(outcome, resolution.details) if outcome else None,
         "details": detail_rows(resolution.details),
         "page_url": page_url,
         "page_path": page_path,
         "start_url": step_url({}),
         "answers_qs": urlencode(answers),
-        "email_action": f"{reverse('wizard:email')}?{urlencode(answers)}"
+        "email_action": reverse("wizard:email", query=answers)
         if outcome and outcome.needs_admin
         else None,
-        "justification": justification_text(lang) if outcome and outcome.case == 2 else None,
+        "justification": justification_text() if outcome and outcome.case == 2 else None,
         "summary": summary,
-        "support_email": support_email(),
+        "support_email": settings.HELPCENTER_SUPPORT_EMAIL,
         "support_mailto": support_mailto(summary),
     }

@@ -19,20 +19,21 @@ from django_htmx.middleware import HtmxDetails
 from helpcenter.content import get_library
 from helpcenter.dates import long_date
 from helpcenter.pagecache import cache_public_page
+from wizard.addresses import admin_consent_url, is_plausible_domain
 from wizard.adminmail import (
     AdminMessage,
     Sender,
-    admin_consent_url,
     build_admin_message,
     eml_bytes,
-    is_plausible_domain,
     mailto_too_long,
     mailto_url,
 )
 from wizard.agents import DASHBOARD_DAYS, outcome_rows
 from wizard.diagnostics import details_from_oauth, extract_details
-from wizard.engine import Flow, Resolution, answers_query, error_query, resolve, with_code_query
-from wizard.flowdata import get_flow
+from wizard.flow import get_flow
+from wizard.flow.links import answers_query, error_query, with_code_query
+from wizard.flow.model import Flow
+from wizard.flow.walk import Resolution, resolve
 from wizard.forms import AdminEmailForm
 from wizard.guides import fact_sources, get_guides
 from wizard.models import Feedback, OutcomeVisit
@@ -58,13 +59,12 @@ def _render_step(
     **extra: object,
 ) -> HttpResponse:
     """The page (or htmx panel) for `resolution`; `query` also carries the page's own notices."""
-    lang = get_language()
     page_path = step_url(answers_query(resolution))
-    context = step_context(resolution, lang, page_path, request.build_absolute_uri(page_path))
+    context = step_context(resolution, page_path, request.build_absolute_uri(page_path))
     context["was_fixed"] = query.get("fixed") == "1"
     context["solved"] = query.get("solved") if query.get("solved") in ("yes", "no") else None
     if resolution.outcome is not None and resolution.outcome.needs_admin:
-        context["email_form"] = AdminEmailForm(initial={"admin_language": lang})
+        context["email_form"] = AdminEmailForm(initial={"admin_language": get_language()})
     context.update(extra)
     template = "wizard/step.html#panel" if _wants_panel(request) else "wizard/step.html"
     return render(request, template, context)
@@ -214,8 +214,7 @@ def admin_email(request: HtmxHttpRequest) -> HttpResponse:
 @cache_public_page
 def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
     """The printable steps for the IT admin; ?tenant=company.com adds the tenant's consent link."""
-    lang = get_language()
-    found = get_guides().get(lang, guide)
+    found = get_guides().get(get_language(), guide)
     if found is None:
         raise Http404("No such admin guide.")
     raw_tenant = request.GET.get("tenant", "")[:300]
@@ -232,9 +231,9 @@ def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
         "tenant_was_refused": bool(raw_tenant) and tenant is None,
         "consent_url": consent_url,
         "client_id_configured": bool(settings.ZELIQ_CLIENT_ID),
-        "fact_sources": fact_sources(found, lang),
-        "updated_long": long_date(found.updated, lang),
-        "alternates": guide_alternates(guide, request.GET.urlencode()),
+        "fact_sources": fact_sources(found),
+        "updated_long": long_date(found.updated),
+        "alternates": guide_alternates(guide, request.GET.get("tenant")),
     }
     return render(request, "wizard/admin_guide.html", context)
 
@@ -254,7 +253,7 @@ def outcome_visit(request: HttpRequest) -> HttpResponse:
 @require_GET
 def agents(request: HttpRequest) -> HttpResponse:
     """For support agents: a ready link to every outcome, and what customers reached lately."""
-    rows = outcome_rows(get_flow(), get_language())
+    rows = outcome_rows(get_flow())
     return render(
         request,
         "wizard/agents.html",

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
 from helpcenter.content import get_library
 
@@ -13,5 +12,5 @@ register = template.Library()
 @register.simple_tag
 def screen_text(key: str) -> SafeString:
     """A Microsoft screen text for a look-alike drawing: French only where the facts have it."""
-    label = get_library().facts.label(key, get_language())
+    label = get_library().facts.label(key)
     return format_html('<span lang="{}">{}</span>', label.lang, label.text)

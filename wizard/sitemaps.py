@@ -1,0 +1,36 @@
+"""The wizard's sections of /sitemap.xml: each outcome's canonical link, and the admin guides."""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from wizard.flow import get_flow
+from wizard.flow.links import outcome_query
+from wizard.guides import get_guides
+
+
+class OutcomeSitemap(Sitemap):
+    """An outcome's canonical URL is the shortest answers that reach it; outcomes reached only
+    with a user's own error code have none."""
+
+    i18n = True
+    alternates = True
+
+    def items(self) -> list[str]:
+        flow = get_flow()
+        return [outcome for outcome in flow.outcomes if outcome_query(flow, outcome) is not None]
+
+    def location(self, item: str) -> str:
+        return reverse("wizard:step", query=outcome_query(get_flow(), item))
+
+
+class GuideSitemap(Sitemap):
+    i18n = True
+    alternates = True
+
+    def items(self) -> list[str]:
+        return sorted({guide.slug for guide in get_guides().all()})
+
+    def location(self, item: str) -> str:
+        return reverse("guides:guide", kwargs={"guide": item})
