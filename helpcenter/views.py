@@ -78,7 +78,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         "is_outdated": articles.is_outdated(shown),
         "updated_relative": relative_day(shown.updated, timezone.localdate()),
         "updated_long": long_date(shown.updated),
-        "related": [a for a in articles.in_collection(shown.collection, lang) if a.key != shown.key],
+        "related": [
+            a for a in articles.in_collection(shown.collection, lang) if a.key != shown.key
+        ],
         "collection": library.collections.get(shown.collection),
         "alternates": alternates,
         "hreflang_alternates": [a for a in alternates if a.is_translation],

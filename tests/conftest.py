@@ -55,46 +55,42 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 FACTS_TOML = """
 [labels.enterprise_apps]
-en = "Enterprise apps"
-fr = "Applications d’entreprise"
+text = { en = "Enterprise apps", fr = "Applications d’entreprise" }
 fr_status = "doc"
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 
 [labels.save]
-en = "Save"
-fr = "Enregistrer"
+text = { en = "Save", fr = "Enregistrer" }
 fr_status = "confirmed"
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 
 [labels.need_admin_approval]
-en = "Need admin approval"
-fr = "Approbation administrateur requise"
+text = { en = "Need admin approval", fr = "Approbation administrateur requise" }
 fr_status = "conflicting"
 fr_alternatives = ["Approbation de l'administrateur requise"]
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 
 [labels.entra_id]
-en = "Entra ID"
+text = { en = "Entra ID" }
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 
 [labels.identity]
-en = "Identity"
-fr = "Identité"
+text = { en = "Identity", fr = "Identité" }
 fr_status = "doc"
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 
 [labels.global_administrator]
-en = "Global Administrator"
+text = { en = "Global Administrator" }
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 
 [labels.cloud_application_administrator]
-en = "Cloud Application Administrator"
+text = { en = "Cloud Application Administrator" }
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 
@@ -112,11 +108,52 @@ verified = 2026-11-28
 [urls.entra]
 url = "https://entra.microsoft.com/"
 status = "verified"
-en = "Microsoft Entra admin center"
-fr = "Centre d’administration Microsoft Entra"
+text = { fr = "Centre d’administration Microsoft Entra", en = "Microsoft Entra admin center" }
 source = "https://learn.microsoft.com/"
 verified = 2026-11-28
 """
+
+# A small flow over the facts above: two questions, a code question and two outcomes.
+FLOW_TOML = """
+start = "seen"
+
+[questions.seen]
+kind = "choice"
+text = { fr = "Qu’avez-vous vu ?", en = "What did you see?" }
+
+[[questions.seen.answers]]
+id = "approval"
+text = { fr = "Un écran [[label:need_admin_approval]]", en = "A [[label:need_admin_approval]] screen" }
+next = "ask_admin"
+
+[[questions.seen.answers]]
+id = "error_code"
+text = { fr = "Un code d’erreur", en = "An error code" }
+next = "code"
+
+[questions.code]
+kind = "code"
+text = { fr = "Collez l’erreur", en = "Paste the error" }
+unknown_next = "unknown"
+
+[outcomes.ask_admin]
+needs_admin = true
+admin_guide = "trial"
+title = { fr = "Demandez à l’administrateur", en = "Ask the admin" }
+summary = { fr = "Un administrateur doit agir.", en = "An admin must act." }
+user_steps = { fr = ["Prévenez-le."], en = ["Tell them."] }
+admin_steps = { fr = ["Allez dans [[path:apps]] avec [[roles:grant]]."], en = ["Go to [[path:apps]] with [[roles:grant]]."] }
+next_step = { fr = "Reconnectez-vous.", en = "Connect again." }
+
+[outcomes.unknown]
+needs_admin = false
+title = { fr = "Code inconnu", en = "Unknown code" }
+summary = { fr = "Nous ne connaissons pas ce code.", en = "We don’t know this code." }
+user_steps = { fr = ["Écrivez au support."], en = ["Write to support."] }
+next_step = { fr = "Le support vous répond.", en = "Support answers." }
+"""
+
+GUIDE_BODY = "## Étapes\n\nAllez dans [[path:apps]], puis [[label:save]].\n"
 
 COLLECTIONS_TOML = """
 [guides]
@@ -158,6 +195,16 @@ def content_dir(tmp_path: Path, settings) -> Iterator[Path]:
         'updated = 2026-11-20\nsource_updated = 2026-11-20\ncollection = "guides"',
         "## First {#first}\n\nGo to [[path:apps]] then [[label:save]].\n",
     )
+    (tmp_path / "wizard").mkdir()
+    (tmp_path / "wizard" / "flow.toml").write_text(FLOW_TOML, encoding="utf-8")
+    for lang in ("fr", "en"):
+        write_article(
+            tmp_path / "admin-guides",
+            lang,
+            "trial",
+            'title = "Guide"\ndescription = "Un guide."\nupdated = 2026-11-20',
+            GUIDE_BODY,
+        )
     settings.CONTENT_DIR = tmp_path
     clear_library_cache()
     yield tmp_path

@@ -24,7 +24,9 @@ _validate_ascii_domain = DomainNameValidator(accept_idna=False)
 # The dot-atom local part of RFC 5322, ASCII only: an address the .eml can carry without SMTPUTF8.
 _LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 # Bidirectional controls can make a name read differently from what it is (a spoofed subject).
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 # Python's "idna" codec follows IDNA 2003, which maps these to other letters ("ß" to "ss"), while
 # registries follow IDNA 2008 and keep them: the punycode would name another domain.
 _IDNA_DEVIATIONS = frozenset("ßς\u200c\u200d")

@@ -79,9 +79,7 @@ class _Route:
 
 def consent_link_helps(outcome: Outcome) -> bool:
     """Whether the admin's fix is a consent that the one-click admin consent link also gives."""
-    return any(
-        fact in _CONSENT_FACTS for text in outcome.admin_texts() for fact in text.references
-    )
+    return any(fact in _CONSENT_FACTS for text in outcome.admin_texts() for fact in text.references)
 
 
 def _step(text: LocalizedText, facts: FactStore, noted: set[tuple[str, str]]) -> _Step:
@@ -110,7 +108,11 @@ def _routes(outcome: Outcome, facts: FactStore) -> list[_Route]:
             )
             for route in outcome.admin_routes
         ]
-    return [_Route(title="", steps=tuple(_step(text, facts, noted) for text in outcome.admin_steps or ()))]
+    return [
+        _Route(
+            title="", steps=tuple(_step(text, facts, noted) for text in outcome.admin_steps or ())
+        )
+    ]
 
 
 def _code_description(answer: CodeAnswer, facts: FactStore) -> str:

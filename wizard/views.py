@@ -7,6 +7,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -67,7 +68,11 @@ def _render_step(
         context["email_form"] = AdminEmailForm(initial={"admin_language": get_language()})
     context.update(extra)
     template = "wizard/step.html#panel" if _wants_panel(request) else "wizard/step.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    if request.htmx and request.htmx.history_restore_request:
+        # The whole page for an htmx request: caches key on HX-Request, so keep it out of them.
+        patch_cache_control(response, no_store=True)
+    return response
 
 
 # The wizard's forms change nothing that belongs to anyone: reading a pasted error only redirects,
@@ -75,8 +80,8 @@ def _render_step(
 # cached whole.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
 @cache_public_page
+@vary_on_headers("HX-Request")  # inside the cache, so that it keys fragments apart from pages
 def step(request: HtmxHttpRequest) -> HttpResponse:
     """A question or an outcome; the answers so far are the query string."""
     flow = get_flow()

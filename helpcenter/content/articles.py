@@ -51,7 +51,6 @@ class Article:
     plain: str  # the same body as plain text (search)
     toc_html: str
     anchors: tuple[str, ...]  # its headings' ids
-    article_links: tuple[ArticleLink, ...]  # links to other articles' sections, checked by rules
     file: Path
 
     @property
@@ -118,10 +117,14 @@ class CollectionsKind(DocumentKind):
     def load(self, source: ContentSource) -> dict[str, Collection]:
         path = source.directory / self.file
         data = source.read_toml(path)
-        checked = validate(_CollectionsFile, data, path, source.problems) if data is not None else None
+        checked = (
+            validate(_CollectionsFile, data, path, source.problems) if data is not None else None
+        )
         return dict(checked.root) if checked else {}
 
-    def render(self, document: dict[str, Collection], rendering: Rendering) -> dict[str, Collection]:
+    def render(
+        self, document: dict[str, Collection], rendering: Rendering
+    ) -> dict[str, Collection]:
         rendering.texts(document, rendering.source.directory / self.file)
         return document
 
@@ -164,7 +167,6 @@ class ArticlesKind(DocumentKind):
                 plain=rendered.plain,
                 toc_html=rendered.toc_html,
                 anchors=rendered.anchors,
-                article_links=rendered.article_links,
                 file=source.file,
             )
         return Articles(articles, rendering.source.source_language)
@@ -172,11 +174,6 @@ class ArticlesKind(DocumentKind):
     def rules(self, document: Articles, library: Library) -> Iterable[ContentProblem]:
         yield from _collection_problems(document, library.collections)
         yield from _translation_problems(document, library.languages)
-        for article in document.by_place.values():
-            for link in article.article_links:
-                problem = document.anchor_problem(link)
-                if problem:
-                    yield ContentProblem(article.file, "body", problem)
 
 
 def _collection_problems(
@@ -189,7 +186,9 @@ def _collection_problems(
             )
 
 
-def _translation_problems(articles: Articles, languages: tuple[str, ...]) -> Iterator[ContentProblem]:
+def _translation_problems(
+    articles: Articles, languages: tuple[str, ...]
+) -> Iterator[ContentProblem]:
     seen: set[tuple[str, str]] = set()
     for article in articles.by_place.values():
         if (article.key, article.lang) in seen:

@@ -19,7 +19,7 @@ from django.utils.translation import override
 from pydantic import BaseModel
 
 from helpcenter.content.localized import LocalizedText
-from helpcenter.content.markdown import RenderedDocument, Renderer, RouteCheck
+from helpcenter.content.markdown import ArticleLink, RenderedDocument, Renderer, RouteCheck
 from helpcenter.content.problems import ContentProblem, field_path
 from helpcenter.content.schema import validate
 
@@ -84,7 +84,9 @@ class ContentSource:
         checked = validate(meta, data, file, self.problems)
         if checked is None:
             return None
-        return MarkdownFile(file=file, lang=lang, slug=file.stem, meta=checked, body=text[match.end() :])
+        return MarkdownFile(
+            file=file, lang=lang, slug=file.stem, meta=checked, body=text[match.end() :]
+        )
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,14 @@ class Rendering:
     def __init__(self, renderer: Renderer, source: ContentSource) -> None:
         self.renderer, self.source = renderer, source
         self.languages, self.problems = source.languages, source.problems
+        # Links to an article's section, checked once every article's headings are known.
+        self.article_links: list[tuple[Path, ArticleLink]] = []
 
     def document(self, body: str, file: Path, lang: str) -> RenderedDocument:
         with override(lang):
             rendered, problems = self.renderer.document(body)
         self.problems.extend(ContentProblem(file, "body", problem) for problem in problems)
+        self.article_links.extend((file, link) for link in rendered.article_links)
         return rendered
 
     def texts(self, document: object, file: Path, *prefix: str) -> None:
@@ -121,7 +126,9 @@ class Rendering:
                 self.problems.extend(ContentProblem(file, where, p) for p in problems)
 
 
-def localized_texts(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str, LocalizedText]]:
+def localized_texts(
+    value: object, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[str, LocalizedText]]:
     """Every LocalizedText inside a schema model, with the field path it sits at."""
     if isinstance(value, LocalizedText):
         yield field_path(*path), value

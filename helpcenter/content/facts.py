@@ -146,7 +146,7 @@ def load_facts(directory: Path, problems: list[ContentProblem]) -> FactStore:
                 if key in merged[table]:
                     problems.append(ContentProblem(file, f"{table}.{key}", "is defined twice"))
                 merged[table][key] = entry
-    for where, label in _dangling_labels(merged):
+    for where, label in list(_dangling_labels(merged)):
         problems.append(
             ContentProblem(directory, where, f"names the label {label!r}, which does not exist")
         )

@@ -102,6 +102,10 @@ def load_library(directory: Path) -> Library:
         documents=documents,
     )
     rules = [problem for kind in kinds for problem in kind.rules(documents[kind.name], library)]
+    for file, link in rendering.article_links:
+        problem = library.articles.anchor_problem(link)
+        if problem:
+            rules.append(ContentProblem(file, "body", problem))
     return replace(library, problems=(*source.problems, *rules))
 
 

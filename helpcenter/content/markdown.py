@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import markdown
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from markdown.extensions import Extension
@@ -259,9 +259,7 @@ def _block(element: etree.Element, indent: str) -> str:
         return "\n".join(lines)
     if element.tag == "table":
         rows = element.iter("tr")
-        return "\n".join(
-            indent + " | ".join(_inline(cell).strip() for cell in row) for row in rows
-        )
+        return "\n".join(indent + " | ".join(_inline(cell).strip() for cell in row) for row in rows)
     if element.tag in ("div", "blockquote"):
         return _blocks(element, indent)
     return indent + _inline(element).strip()

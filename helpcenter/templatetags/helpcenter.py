@@ -13,4 +13,3 @@ register = template.Library()
 def fact(kind: str, key: str) -> SafeString:
     """A Microsoft fact from content/facts/, as {% fact "path" "review_requests" %}."""
     return registered_kinds()[kind].html(get_library().facts, key)
-

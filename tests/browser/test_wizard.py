@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import axe_violations
 from tests.wizard.test_views import TROUBLESHOOTING_90094
-from wizard.flowdata import get_flow
+from wizard.flow import get_flow
 
 SCREENS = {
     "case_1": "permissions_requested",

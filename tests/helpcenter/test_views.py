@@ -6,6 +6,8 @@ from unittest import mock
 
 import pytest
 
+from helpcenter.content import clear_library_cache
+
 FR_URL = "/fr/articles/integrer-outlook-avec-zeliq/"
 EN_URL = "/en/articles/connect-outlook-to-zeliq/"
 
@@ -84,8 +86,6 @@ def test_a_missing_translation_shows_the_french_article_with_a_notice(client, co
             'collection = "guides"', 'collection = "guides"\nuntranslated = ["en"]'
         )
     )
-    from helpcenter.content import clear_library_cache
-
     clear_library_cache()
     response = client.get("/en/articles/guide-essai/")
     assert response.status_code == 200
@@ -100,8 +100,6 @@ def test_a_missing_translation_shows_the_french_article_with_a_notice(client, co
 def test_an_outdated_translation_says_so(client, content_dir):
     french = content_dir / "fr" / "guide-essai.md"
     french.write_text(french.read_text().replace("updated = 2026-11-20", "updated = 2026-11-25"))
-    from helpcenter.content import clear_library_cache
-
     clear_library_cache()
     assert "may be out of date" in client.get("/en/articles/trial-guide/").text
     assert "out of date" not in client.get("/fr/articles/guide-essai/").text
@@ -154,9 +152,7 @@ def test_reading_an_article_does_no_database_query_and_no_markdown_work(
 ):
     client.get(FR_URL)
     with (
-        mock.patch(
-            "helpcenter.content.render_markdown", side_effect=AssertionError("rendered again")
-        ),
+        mock.patch("markdown.Markdown.convert", side_effect=AssertionError("rendered again")),
         django_assert_num_queries(0),
     ):
         assert client.get(FR_URL).status_code == 200
@@ -185,14 +181,20 @@ def test_pages_have_no_inline_script_or_style(client, url):
         assert "src=" in script, script
 
 
-def test_robots_and_sitemap(client):
+def test_robots_lists_the_staff_paths_each_app_declares(client):
     robots = client.get("/robots.txt")
     assert robots.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in robots.text
-    sitemap = client.get("/sitemap.xml")
-    assert sitemap.status_code == 200
-    assert f"http://testserver{FR_URL}" in sitemap.text
-    assert f"http://testserver{EN_URL}" in sitemap.text
+    assert "Disallow: /admin/" in robots.text  # the help center's
+    assert "Disallow: /*/agents/" in robots.text  # the wizard's
+
+
+def test_the_sitemap_has_each_apps_sections(client):
+    sitemap = client.get("/sitemap.xml").text
+    assert f"http://testserver{FR_URL}" in sitemap
+    assert f"http://testserver{EN_URL}" in sitemap
+    assert "http://testserver/fr/wizard/?seen=need_admin_approval</loc>" in sitemap  # an outcome
+    assert "http://testserver/en/admin-guide/case-3/</loc>" in sitemap  # an admin guide
 
 
 @pytest.mark.django_db

@@ -14,26 +14,29 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from helpcenter.content import get_library
-from helpcenter.factformat import render_text
-from helpcenter.markdown_render import FACT_PLACEHOLDER_RE
+from helpcenter.content.localized import LocalizedText
+from helpcenter.content.references import registered_kinds
+from wizard.addresses import (
+    admin_consent_url,
+    clean_address,
+    is_plausible_domain,
+    single_line,
+    tenant_domain,
+)
 from wizard.adminmail import (
     MAILTO_MAX_CHARS,
     AdminMessage,
     Sender,
-    admin_consent_url,
     build_admin_message,
-    clean_address,
     consent_link_helps,
     eml_bytes,
-    is_plausible_domain,
     mailto_too_long,
     mailto_url,
-    single_line,
-    tenant_domain,
 )
-from wizard.engine import Outcome, Resolution, outcome_query, resolve
-from wizard.flowdata import get_flow
-from wizard.presentation import justification_text, plain
+from wizard.flow import get_flow
+from wizard.flow.links import outcome_query
+from wizard.flow.walk import Resolution, resolve
+from wizard.presentation import justification_text
 
 CLIENT_ID = "0d3f4c52-8a8e-4b7e-9f3a-2c1d5e6f7a8b"
 TEMPLATE = "https://login.microsoftonline.com/{tenant}/adminconsent?client_id={client_id}"
@@ -81,15 +84,18 @@ def message_for(
     return build_admin_message(resolution, **arguments)
 
 
-def admin_texts(outcome: Outcome, lang: str) -> list[str]:
-    texts = list(outcome.admin_steps.get(lang) or ()) if outcome.admin_steps else []
-    for route in outcome.admin_routes:
-        texts += route.steps.get(lang) or ()
-    return texts
+def plain(text: LocalizedText, lang: str) -> str:
+    with translation.override(lang):
+        return text.plain
 
 
-def facts_in(texts: list[str], kind: str) -> set[str]:
-    return {m[2] for text in texts for m in FACT_PLACEHOLDER_RE.finditer(text) if m[1] == kind}
+def fact_text(kind: str, key: str, lang: str) -> str:
+    with translation.override(lang):
+        return registered_kinds()[kind].text(get_library().facts, key)
+
+
+def facts_in(texts: tuple[LocalizedText, ...], kind: str) -> set[str]:
+    return {key for text in texts for named, key in text.references if named == kind}
 
 
 # The message, for every outcome that needs an admin, in both languages ------------------------------
@@ -115,30 +121,30 @@ def test_the_message_tells_the_admin_everything(outcome_id, lang):
     assert "Zeliq" in message.subject and "Alice Martin" in message.subject
     assert "\n" not in message.subject
 
-    texts = admin_texts(outcome, lang)
+    texts = outcome.admin_texts()
     assert texts, f"{outcome_id} has no admin steps"
     assert re.search(r"^1\. ", body, re.MULTILINE)
-    for number, text in enumerate(outcome.admin_steps.get(lang) if outcome.admin_steps else (), 1):
+    for number, text in enumerate(outcome.admin_steps or (), 1):
         assert f"{number}. {plain(text, lang)}" in body
     for route in outcome.admin_routes:
-        assert plain(route.title.get(lang), lang) in body
-        for number, text in enumerate(route.steps.get(lang), 1):
+        assert plain(route.title, lang) in body
+        for number, text in enumerate(route.steps, 1):
             assert f"{number}. {plain(text, lang)}" in body
     # The steps are in the admin's language: none of the other language's is there.
     other = "en" if lang == "fr" else "fr"
-    for text in admin_texts(outcome, other):
+    for text in texts:
         assert plain(text, other) not in body
 
     for key in facts_in(texts, "path"):
-        assert render_text(facts, "path", key, lang) in body
+        assert fact_text("path", key, lang) in body
         if facts.paths[key].older:
-            assert render_text(facts, "path-older", key, lang) in body
+            assert fact_text("path-older", key, lang) in body
     for key in facts_in(texts, "roles"):
-        assert render_text(facts, "roles", key, lang) in body
+        assert fact_text("roles", key, lang) in body
     if facts_in(texts, "path") and lang == "en":
         assert "Entra ID › Enterprise apps" in body
     if outcome.delay:
-        assert plain(outcome.delay.get(lang), lang) in body
+        assert plain(outcome.delay, lang) in body
 
     assert ENTRA_URL in body
     assert guide_url(lang) in body
@@ -169,14 +175,14 @@ def test_the_screen_the_user_saw_is_said():
     resolution = resolve(flow, {"seen": "need_admin_approval"})
     answer = flow.questions["seen"].answer("need_admin_approval")
     for lang in ("fr", "en"):
-        assert plain(answer.text.get(lang), lang) in message_for(resolution, lang).body
+        assert plain(answer.text, lang) in message_for(resolution, lang).body
 
 
 def test_several_answers_are_all_said():
     flow = get_flow()
     resolution = resolve(flow, {"seen": "not_sure", "justify": "yes"})
     body = message_for(resolution).body
-    assert plain(flow.questions["justify"].text.get("en"), "en") in body
+    assert plain(flow.questions["justify"].text, "en") in body
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -255,14 +261,15 @@ def test_only_an_outcome_that_needs_an_admin_has_a_message():
 
 
 def test_the_justification_is_short_and_names_zeliq():
-    text = justification_text("en")
+    with translation.override("en"):
+        text = justification_text()
     assert "Zeliq" in text and "\n" not in text and len(text) < 200
 
 
 def test_the_justification_is_in_the_users_language():
     # Needs the French catalogue compiled (make compilemessages).
-    with translation.override("en"):
-        assert justification_text("fr").startswith("J’ai besoin de connecter")
+    with translation.override("fr"):
+        assert justification_text().startswith("J’ai besoin de connecter")
 
 
 # Tenant domain and admin consent link --------------------------------------------------------------

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
-from wizard.flowdata import get_flow
+from wizard.flow import get_flow
 from wizard.models import Feedback
 
 STEP = "/fr/wizard/"
@@ -39,7 +39,7 @@ def test_the_first_step_is_a_full_page(client: Client):
     assert response.status_code == 200
     assert "<html" in response.text
     assert 'id="wizard-panel"' in response.text
-    assert "Qu’avez-vous vu après avoir choisi votre adresse e-mail ?" in response.text
+    assert get_flow().questions["seen"].text.html in response.text
     assert "HX-Request" in response["Vary"]
 
 
@@ -57,6 +57,10 @@ def test_a_history_restore_request_gets_the_full_page(client: Client):
         STEP + "?seen=need_admin_approval", headers={**HTMX, "HX-History-Restore-Request": "true"}
     )
     assert "<html" in response.text
+    # ...which never takes the place of the fragment in a cache keyed on HX-Request.
+    assert "no-store" in response["Cache-Control"]
+    fragment = client.get(STEP + "?seen=need_admin_approval", headers=HTMX)
+    assert "<html" not in fragment.text
 
 
 def test_the_first_question_offers_every_screen_as_a_link(client: Client):

@@ -18,5 +18,7 @@ from wizard.flow.model import Flow
 def get_flow() -> Flow:
     flow: Flow | None = get_library().documents.get("flow")
     if flow is None:
-        raise ImproperlyConfigured("content/wizard/flow.toml could not be loaded: run manage.py check")
+        raise ImproperlyConfigured(
+            "content/wizard/flow.toml could not be loaded: run manage.py check"
+        )
     return flow

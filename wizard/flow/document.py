@@ -63,7 +63,11 @@ def _cross_document_problems(flow: Flow, library: Library) -> Iterator[tuple[str
     for outcome in flow.outcomes.values():
         where = f"outcomes.{outcome.id}"
         for lang in library.languages:
-            if outcome.admin_guide and guides is not None and guides.get(lang, outcome.admin_guide) is None:
+            if (
+                outcome.admin_guide
+                and guides is not None
+                and guides.get(lang, outcome.admin_guide) is None
+            ):
                 yield f"{where}.admin_guide", f"{outcome.admin_guide!r} has no {lang} admin guide"
             if outcome.article_anchor and flow.article:
                 link = ArticleLink(flow.article, lang, outcome.article_anchor.get(lang))

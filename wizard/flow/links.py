@@ -7,9 +7,8 @@ with `reverse(..., query=...)`.
 from __future__ import annotations
 
 from wizard.diagnostics import ErrorDetails, clean_code
-from wizard.flow.model import CODE, Flow
+from wizard.flow.model import CODE, Flow, Question
 from wizard.flow.walk import DETAIL_CLEANERS, DETAIL_PARAMS, CodeAnswer, Given, Resolution
-from wizard.flow.model import Question
 
 
 def answers_query(resolution: Resolution) -> dict[str, str]:
@@ -36,7 +35,9 @@ def with_answer_query(resolution: Resolution, answer_id: str) -> dict[str, str]:
     return query
 
 
-def with_code_query(flow: Flow, resolution: Resolution, details: ErrorDetails) -> dict[str, str] | None:
+def with_code_query(
+    flow: Flow, resolution: Resolution, details: ErrorDetails
+) -> dict[str, str] | None:
     """The answers so far plus what was read from a pasted error, or None if it has no usable code."""
     if resolution.question is None or resolution.question.kind != CODE:
         return None
@@ -87,7 +88,9 @@ def _detail_query(details: ErrorDetails) -> dict[str, str]:
     return query
 
 
-def _query(answered: tuple[tuple[Question, Given], ...], details: ErrorDetails | None) -> dict[str, str]:
+def _query(
+    answered: tuple[tuple[Question, Given], ...], details: ErrorDetails | None
+) -> dict[str, str]:
     query: dict[str, str] = {}
     for question, given in answered:
         if isinstance(given, CodeAnswer):

@@ -112,7 +112,9 @@ def resolve(flow: Flow, params: Mapping[str, str], *, ignore: Collection[str] = 
     )
 
 
-def _screen(params: Mapping[str, str], ignore: Collection[str]) -> tuple[dict[str, str], list[Problem]]:
+def _screen(
+    params: Mapping[str, str], ignore: Collection[str]
+) -> tuple[dict[str, str], list[Problem]]:
     pending: dict[str, str] = {}
     problems: list[Problem] = []
     for name, value in params.items():
@@ -143,7 +145,9 @@ def _read_answer(flow: Flow, question: Question, raw: str) -> tuple[Given | None
     return (answer, answer.next) if answer else (None, UNKNOWN_ANSWER)
 
 
-def _read_details(given: CodeAnswer, pending: dict[str, str], problems: list[Problem]) -> ErrorDetails:
+def _read_details(
+    given: CodeAnswer, pending: dict[str, str], problems: list[Problem]
+) -> ErrorDetails:
     fields: dict[str, str] = {}
     for param, field_name in DETAIL_PARAMS.items():
         raw = pending.pop(param, None)

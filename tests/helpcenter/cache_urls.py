@@ -1,0 +1,23 @@
+"""A URLconf for the page-cache tests: one cached view that sets its own header and counts calls."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+
+from helpcenter import urls as site_urls
+from helpcenter.pagecache import cache_public_page
+
+calls: list[str] = []
+
+
+@cache_public_page
+def counted(request: HttpRequest) -> HttpResponse:
+    calls.append(request.get_full_path())
+    response = HttpResponse(f"rendered {len(calls)}")
+    response["X-Set-By-The-View"] = "yes"
+    response["Content-Language"] = "fr"
+    return response
+
+
+urlpatterns = [path("counted/", counted), *site_urls.urlpatterns]
