@@ -1,24 +1,54 @@
-"""Whole-page caching for pages that are the same for everybody, with Django's cache framework.
+"""Whole-page caching of the pages that are the same for everybody, with Django's cache middleware.
 
-Such a page depends only on the content (its version), the day, the URL (host and scheme
-included) and the request headers it varies on (`HX-Request` for htmx fragments); it carries no
-CSRF token and no cookie. Django's cache middleware stores the whole response, headers included,
-in the configured cache (local memory by default, Redis when REDIS_URL is set).
+A page opts in by saying so in HTTP, as it must for any shared cache on the way (a CDN, a proxy):
+`Cache-Control: public` (the `public_page` decorator below). Django's cache middleware then stores the
+whole response, headers included, in the configured cache (local memory, or Redis when REDIS_URL is
+set), keyed on the URL (scheme and host included), the headers the page varies on (`HX-Request`),
+the content version and the day. Pages that say nothing, or `private`/`no-store`, are never stored.
+
+The pair sits just after LocaleMiddleware (settings.MIDDLEWARE): a hit skips the session, CSRF,
+authentication and message middleware, which a public page does not use.
 """
 
 from __future__ import annotations
 
-from django.middleware.cache import CacheMiddleware
-from django.utils import timezone
-from django.utils.decorators import decorator_from_middleware_with_args
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import patch_cache_control
+from django.utils.http import split_directive_names
 
 from helpcenter.content import get_library
 
-PAGE_CACHE_SECONDS = 3600
+# How long a browser, a shared cache, and this server's cache keep a public page.
+PUBLIC_MAX_AGE = 300
+
+View = Callable[..., HttpResponse]
 
 
-class ContentPageCacheMiddleware(CacheMiddleware):
-    """Django's page cache, with the content version and the day in every key.
+def public_page(view: View) -> View:
+    """Marks what a view answers to GET and HEAD as the same for everybody: `Cache-Control: public`.
+
+    A response the view marked `private` or `no-store` keeps its word, and so does any answer to
+    a POST.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        directives = set(split_directive_names(response.get("Cache-Control", "")))
+        if request.method in ("GET", "HEAD") and not directives & {"private", "no-store"}:
+            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        return response
+
+    return wrapper
+
+
+class _ContentVersionedKeys:
+    """The content version and the day in every key.
 
     A new content version (a deploy, or an edit in development) is a new set of keys, so no page is
     served from older content; the day is there because pages say "updated yesterday".
@@ -28,15 +58,22 @@ class ContentPageCacheMiddleware(CacheMiddleware):
 
     @property
     def key_prefix(self) -> str:
-        today = timezone.localdate().isoformat()
-        return f"{self.configured_prefix}{get_library().version}.{today}"
+        # Django sets the process's time zone to TIME_ZONE, so this is the local day, cheaply.
+        return f"{self.configured_prefix}{get_library().version}.{date.today().toordinal()}"
 
     @key_prefix.setter
     def key_prefix(self, value: str) -> None:
-        # CacheMiddleware sets the prefix from settings or the decorator's argument.
+        # Django's middleware sets CACHE_MIDDLEWARE_KEY_PREFIX here.
         self.configured_prefix = value
 
 
-cache_public_page = decorator_from_middleware_with_args(ContentPageCacheMiddleware)(
-    page_timeout=PAGE_CACHE_SECONDS
-)
+class PageCacheUpdateMiddleware(_ContentVersionedKeys, UpdateCacheMiddleware):
+    """Stores a response for as long as its own max-age says."""
+
+    def _should_update_cache(self, request: HttpRequest, response: HttpResponse) -> bool:
+        directives = set(split_directive_names(response.get("Cache-Control", "")))
+        return super()._should_update_cache(request, response) and "public" in directives
+
+
+class PageCacheFetchMiddleware(_ContentVersionedKeys, FetchFromCacheMiddleware):
+    pass

@@ -74,9 +74,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Stores the pages that say Cache-Control: public (helpcenter.pagecache); it sees every
+    # response after the middleware below has finished it.
+    "helpcenter.pagecache.PageCacheUpdateMiddleware",
     # Before SessionMiddleware, so that reading the language never touches the session
     # and public pages do not get "Vary: Cookie".
     "django.middleware.locale.LocaleMiddleware",
+    # Serves a stored page once the language is known; a hit skips everything below.
+    "helpcenter.pagecache.PageCacheFetchMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -13,7 +13,7 @@ from helpcenter.content import get_library
 from helpcenter.content.articles import Article, Articles
 from helpcenter.dates import long_date, relative_day
 from helpcenter.languages import Alternate, language_name, reverse_in
-from helpcenter.pagecache import cache_public_page
+from helpcenter.pagecache import public_page
 
 
 def _article_url(lang: str, slug: str) -> str:
@@ -52,7 +52,7 @@ def _find_article(articles: Articles, lang: str, slug: str) -> tuple[Article, bo
 
 
 @require_GET
-@cache_public_page
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     library = get_library()
     collections = [
@@ -63,7 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_public_page
+@public_page
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     library = get_library()
     articles, lang = library.articles, get_language()

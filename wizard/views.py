@@ -19,7 +19,7 @@ from django_htmx.middleware import HtmxDetails
 
 from helpcenter.content import get_library
 from helpcenter.dates import long_date
-from helpcenter.pagecache import cache_public_page
+from helpcenter.pagecache import public_page
 from wizard.addresses import admin_consent_url, is_plausible_domain
 from wizard.adminmail import (
     AdminMessage,
@@ -80,8 +80,8 @@ def _render_step(
 # cached whole.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-@cache_public_page
-@vary_on_headers("HX-Request")  # inside the cache, so that it keys fragments apart from pages
+@public_page
+@vary_on_headers("HX-Request")
 def step(request: HtmxHttpRequest) -> HttpResponse:
     """A question or an outcome; the answers so far are the query string."""
     flow = get_flow()
@@ -216,7 +216,7 @@ def admin_email(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_public_page
+@public_page
 def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
     """The printable steps for the IT admin; ?tenant=company.com adds the tenant's consent link."""
     found = get_guides().get(get_language(), guide)

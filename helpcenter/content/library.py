@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from helpcenter.content.articles import (
     Articles,
@@ -118,15 +120,18 @@ def content_version(directory: Path) -> str:
 
 
 @functools.cache
-def _library_at(directory: Path) -> Library:
-    return load_library(directory)
-
-
 def get_library() -> Library:
-    """The content, loaded once per process (and per content folder, which tests change)."""
-    return _library_at(Path(settings.CONTENT_DIR))
+    """The content under settings.CONTENT_DIR, loaded once per process."""
+    return load_library(Path(settings.CONTENT_DIR))
+
+
+@receiver(setting_changed)
+def _content_dir_changed(setting: str, **kwargs: object) -> None:
+    # Tests point CONTENT_DIR at a folder of their own.
+    if setting == "CONTENT_DIR":
+        get_library.cache_clear()
 
 
 def clear_library_cache() -> None:
     """For tests that edit files under a content folder the library has already read."""
-    _library_at.cache_clear()
+    get_library.cache_clear()

@@ -6,12 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
 from helpcenter import urls as site_urls
-from helpcenter.pagecache import cache_public_page
+from helpcenter.pagecache import public_page
 
 calls: list[str] = []
 
 
-@cache_public_page
+@public_page
 def counted(request: HttpRequest) -> HttpResponse:
     calls.append(request.get_full_path())
     response = HttpResponse(f"rendered {len(calls)}")
@@ -20,4 +20,22 @@ def counted(request: HttpRequest) -> HttpResponse:
     return response
 
 
-urlpatterns = [path("counted/", counted), *site_urls.urlpatterns]
+def unmarked(request: HttpRequest) -> HttpResponse:
+    calls.append(request.get_full_path())
+    return HttpResponse(f"rendered {len(calls)}")
+
+
+@public_page
+def private(request: HttpRequest) -> HttpResponse:
+    calls.append(request.get_full_path())
+    response = HttpResponse(f"rendered {len(calls)}")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+urlpatterns = [
+    path("counted/", counted),
+    path("unmarked/", unmarked),
+    path("private/", private),
+    *site_urls.urlpatterns,
+]

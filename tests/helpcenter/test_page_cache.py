@@ -25,6 +25,20 @@ def test_a_header_set_by_the_view_survives_a_cache_hit(client):
 
 
 @pytest.mark.urls("tests.helpcenter.cache_urls")
+@pytest.mark.parametrize("url", ["/unmarked/", "/private/"])
+def test_a_page_that_does_not_say_public_is_never_stored(client, url):
+    client.get(url)
+    second = client.get(url)
+    assert cache_urls.calls == [url, url]
+    assert "public" not in second.get("Cache-Control", "")
+
+
+@pytest.mark.urls("tests.helpcenter.cache_urls")
+def test_an_answer_to_a_post_is_not_marked_public(client):
+    assert "public" not in client.post("/counted/").get("Cache-Control", "")
+
+
+@pytest.mark.urls("tests.helpcenter.cache_urls")
 def test_each_url_and_each_htmx_request_has_its_own_entry(client):
     client.get("/counted/")
     client.get("/counted/?a=1")
