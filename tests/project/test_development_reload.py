@@ -47,6 +47,8 @@ def test_an_edited_article_is_served_after_the_automatic_reload(tmp_path):
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
         "DJANGO_DEBUG": "true",
         "HELPCENTER_CONTENT_DIR": str(content),
+        # Its own database: runserver checks migrations, and the suite may run on PostgreSQL.
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--skip-checks"],
