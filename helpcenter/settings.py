@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Turns a refused request (helpcenter.ratelimits) into a clear 429 page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "helpcenter.urls"
@@ -193,6 +195,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Anonymous POSTs per client and per view, counted in the default cache (shared by all app servers
+# when REDIS_URL is set): "30/m" is 30 a minute; s, m, h and d work. Writes store something
+# (feedback, counters); forms only compute (the paste reader, the live email preview).
+HELPCENTER_WRITE_RATE = os.environ.get("HELPCENTER_WRITE_RATE", "30/m")
+HELPCENTER_FORM_RATE = os.environ.get("HELPCENTER_FORM_RATE", "120/m")
+RATELIMIT_VIEW = "helpcenter.ratelimits.too_many_requests"
+# Behind a load balancer the client is not REMOTE_ADDR: name the header it sets (for example
+# HTTP_X_REAL_IP); django-ratelimit reads the client's address from it.
+RATELIMIT_IP_META_KEY = os.environ.get("HELPCENTER_CLIENT_IP_HEADER") or None
 
 # Where the help center sends people it cannot help: shown on the wizard's outcomes.
 HELPCENTER_SUPPORT_EMAIL = os.environ.get("HELPCENTER_SUPPORT_EMAIL", "support@zeliq.com")

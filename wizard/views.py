@@ -20,6 +20,7 @@ from django_htmx.middleware import HtmxDetails
 from helpcenter.content import get_library
 from helpcenter.dates import long_date
 from helpcenter.pagecache import public_page
+from helpcenter.ratelimits import FORMS, WRITES, limit_posts
 from wizard.addresses import admin_consent_url, is_plausible_domain
 from wizard.adminmail import (
     AdminMessage,
@@ -80,6 +81,7 @@ def _render_step(
 # cached whole.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@limit_posts(FORMS)
 @public_page
 @vary_on_headers("HX-Request")
 def step(request: HtmxHttpRequest) -> HttpResponse:
@@ -130,6 +132,7 @@ def error_entry(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt
 @require_POST
+@limit_posts(WRITES)
 def feedback(request: HttpRequest) -> HttpResponse:
     """ "Did this solve it?": stored anonymously, then back to the same outcome with a thank-you."""
     answers = QueryDict(request.POST.get("answers", "")[:2000])
@@ -192,6 +195,7 @@ def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmai
 # Nothing typed here is stored: the email is built from the form on each request and sent back.
 @csrf_exempt
 @require_POST
+@limit_posts(FORMS)
 @vary_on_headers("HX-Request")
 def admin_email(request: HtmxHttpRequest) -> HttpResponse:
     """The email to the IT admin: live preview (htmx), full page (no JavaScript) or .eml download."""
@@ -245,6 +249,7 @@ def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
 
 @csrf_exempt
 @require_POST
+@limit_posts(WRITES)
 def outcome_visit(request: HttpRequest) -> HttpResponse:
     """Counts an outcome shown (sent by the page's script); anonymous, nothing about the person."""
     outcome = request.POST.get("outcome", "")[:40]
