@@ -185,14 +185,103 @@ def test_not_a_string_gives_empty_details() -> None:
     assert extract_details(None) == ErrorDetails()  # type: ignore[arg-type]
 
 
-@given(st.text(max_size=2000))
-def test_extraction_never_raises_and_keeps_only_valid_values(text: str) -> None:
+def test_a_label_with_a_bad_value_does_not_hide_a_later_good_one() -> None:
+    details = extract_details(
+        "Trace ID: xxxx-xxxx Timestamp: 2026-02-30T10:00:00Z\n"
+        f'"trace_id":"{REQUEST_ID}","timestamp":"2026-11-27 09:41:07Z"'
+    )
+    assert (details.request_id, details.timestamp) == (REQUEST_ID, "2026-11-27 09:41:07Z")
+
+
+def test_client_request_id_is_the_correlation_id_not_the_request_id() -> None:
+    details = extract_details(f"client-request-id: {CORRELATION_ID}\nx-ms-request-id: {REQUEST_ID}")
+    assert (details.correlation_id, details.request_id) == (CORRELATION_ID, REQUEST_ID)
+
+
+@pytest.mark.parametrize(
+    ("text", "oauth_error"),
+    [
+        ('{"error":"invalid_grant"}', "invalid_grant"),
+        ("error=access_denied&state=1", "access_denied"),
+        ("ErrorCode: invalid_grant , StatusCode: 400", "invalid_grant"),
+        ("interaction_required: AADSTS50076: Due to…", "interaction_required"),
+        ("'(invalid_grant) AADSTS700082: The refresh token…", "invalid_grant"),
+        ("Error: AADSTS-50105 something", None),
+        ("Error: something went wrong", None),
+        ("error_description: access_denied", None),
+        ("'suberror': 'bad_token'", None),
+        ("Error code: 53003", None),
+    ],
+)
+def test_the_oauth_error_is_read_only_where_it_is_clearly_one(
+    text: str, oauth_error: str | None
+) -> None:
+    assert extract_details(text).oauth_error == oauth_error
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I get AADSTS90094 again", "j'ai l'erreur AADSTS 53003", "Error code: 53003", "90094"],
+)
+def test_a_code_typed_in_a_sentence_is_a_code_but_not_microsofts_message(text: str) -> None:
     details = extract_details(text)
+    assert details.code is not None
+    assert details.message is None
+
+
+def test_a_flattened_message_ends_where_the_next_field_starts() -> None:
+    details = extract_details(
+        f"AADSTS90094: Administrator consent is required. - Trace ID: {REQUEST_ID} - "
+        f"Correlation ID: {CORRELATION_ID}"
+    )
+    assert details.message == "AADSTS90094: Administrator consent is required."
+
+
+# Pieces of real pastes, so that random text also meets labels, escapes and encodings.
+FRAGMENTS = (
+    "AADSTS",
+    "AADSTS90094: ",
+    "Trace ID: ",
+    "Correlation ID: ",
+    "ID de corrélation\u202f: ",
+    "Timestamp: ",
+    "2026-11-27 09:41:07Z",
+    CORRELATION_ID,
+    CORRELATION_ID.replace("-", ""),
+    '"error":"',
+    "error=access_denied&error_description=",
+    "%0d%0a",
+    "%3a+",
+    "%",
+    "\\r\\n",
+    "\\u00e9",
+    "\\",
+    "'",
+    '"',
+    'error_codes":[',
+    "interaction_required: ",
+    "\r\n",
+)
+
+
+def assert_only_valid_values(details: ErrorDetails) -> None:
     assert details.code is None or clean_code(details.code) == details.code
     assert details.request_id is None or clean_guid(details.request_id) == details.request_id
     assert details.correlation_id is None or clean_guid(details.correlation_id)
     assert details.timestamp is None or clean_timestamp(details.timestamp) == details.timestamp
+    assert details.oauth_error is None or clean_oauth_error(details.oauth_error)
     assert details.message is None or len(details.message) <= MAX_MESSAGE_CHARS
+
+
+@given(st.text(max_size=2000))
+def test_extraction_never_raises_and_keeps_only_valid_values(text: str) -> None:
+    assert_only_valid_values(extract_details(text))
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=60).map("".join))
+def test_pieces_of_real_pastes_in_any_order_never_break_the_reader(text: str) -> None:
+    assert_only_valid_values(extract_details(text))
+    assert_only_valid_values(details_from_oauth("access_denied", text))
 
 
 # --- OAuth redirects --------------------------------------------------------------------------------
