@@ -23,7 +23,7 @@ class HelpcenterConfig(AppConfig):
         "home": "helpcenter.sitemaps.HomeSitemap",
         "articles": "helpcenter.sitemaps.ArticleSitemap",
     }
-    robots_disallow = ("/admin/",)
+    robots_disallow = ("/admin/", "/*/login/", "/*/search/")
 
     def ready(self) -> None:
         from helpcenter import checks  # noqa: F401  (registers the content checks)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "axes",
     "helpcenter",
     "wizard",
 ]
@@ -91,6 +93,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Turns a refused request (helpcenter.ratelimits) into a clear 429 page.
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into a clear page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "helpcenter.urls"
@@ -118,6 +122,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (votes, events from many clients) queue for the write lock instead of
+    # failing with "database is locked": each transaction takes it at BEGIN, and waits for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
@@ -218,3 +228,33 @@ if ZELIQ_CLIENT_ID and not re.fullmatch(
     raise ImproperlyConfigured(
         "ZELIQ_CLIENT_ID must be a GUID such as 00000000-0000-0000-0000-000000000000."
     )
+
+# Staff accounts (support agents): the site's own login page, and the agents' pages after it.
+LOGIN_URL = "helpcenter:login"
+LOGIN_REDIRECT_URL = "agents:dashboard"
+LOGOUT_REDIRECT_URL = "helpcenter:home"
+# A forged or missing CSRF token on a staff form: a clear page in the site's look.
+CSRF_FAILURE_VIEW = "helpcenter.staff.csrf_failure"
+
+# Logins (this site's and /admin/'s) are locked per account and client after a few failures
+# (django-axes, attempts kept in the database, so all app servers agree).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("HELPCENTER_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("HELPCENTER_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "helpcenter.staff.locked_out"
+AXES_CLIENT_IP_CALLABLE = "helpcenter.staff.client_ip"
+# Successful logins are not logged (no IP address or browser kept for them).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Support agents' short links (/l/<code>/): how long one works, unless the agent picks otherwise,
+# and how long a visit that came from one is tied to it (the events of that visit carry its code).
+HELPCENTER_SHORT_LINK_DAYS = env_int("HELPCENTER_SHORT_LINK_DAYS", 30)
+HELPCENTER_LINK_COOKIE_SECONDS = 24 * 3600
+# Anonymous events older than this are deleted by `manage.py purge_events` (run it daily).
+HELPCENTER_EVENT_RETENTION_DAYS = env_int("HELPCENTER_EVENT_RETENTION_DAYS", 180)

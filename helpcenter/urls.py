@@ -14,6 +14,8 @@ urlpatterns = [
     path("robots.txt", siteviews.robots_txt, name="robots"),
     path("healthz", siteviews.healthz, name="healthz"),
     path("favicon.ico", siteviews.favicon, name="favicon"),
+    # Support agents' short links: outside the language prefix, so that they stay short.
+    path("l/", include("wizard.link_urls")),
     path(
         "sitemap.xml",
         sitemap,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from wizard.models import Feedback, OutcomeVisit
+from wizard.models import Feedback, ShortLink
 
 
 @admin.register(Feedback)
@@ -12,8 +12,18 @@ class FeedbackAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
 
 
-@admin.register(OutcomeVisit)
-class OutcomeVisitAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "outcome", "language"]
-    list_filter = ["language", "outcome"]
+@admin.register(ShortLink)
+class ShortLinkAdmin(admin.ModelAdmin):
+    list_display = [
+        "code",
+        "ticket",
+        "query",
+        "language",
+        "created_by",
+        "created_at",
+        "times_opened",
+    ]
+    list_filter = ["language", "is_macro"]
+    search_fields = ["code", "ticket"]
+    readonly_fields = ["code", "macro", "created_by", "times_opened", "last_opened_at"]
     date_hierarchy = "created_at"

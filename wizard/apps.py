@@ -12,7 +12,9 @@ class WizardConfig(AppConfig):
         "wizard-outcomes": "wizard.sitemaps.OutcomeSitemap",
         "admin-guides": "wizard.sitemaps.GuideSitemap",
     }
-    robots_disallow = ("/*/agents/",)
+    robots_disallow = ("/*/agents/", "/l/")
+    # Collected by the help center's search index (helpcenter.search.entries).
+    search_sources = ("wizard.search.entries",)
 
     def ready(self) -> None:
         from helpcenter.content.documents import register_document_kind

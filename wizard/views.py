@@ -3,7 +3,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -19,6 +18,7 @@ from django_htmx.middleware import HtmxDetails
 
 from helpcenter.content import get_library
 from helpcenter.dates import long_date
+from helpcenter.events import record
 from helpcenter.pagecache import public_page
 from helpcenter.ratelimits import FORMS, WRITES, limit_posts
 from wizard.addresses import admin_consent_url, is_plausible_domain
@@ -30,15 +30,15 @@ from wizard.adminmail import (
     mailto_too_long,
     mailto_url,
 )
-from wizard.agents import DASHBOARD_DAYS, outcome_rows
 from wizard.diagnostics import details_from_oauth, extract_details
+from wizard.events import OUTCOME_FEEDBACK
 from wizard.flow import get_flow
 from wizard.flow.links import answers_query, error_query, with_code_query
 from wizard.flow.model import Flow
 from wizard.flow.walk import Resolution, resolve
 from wizard.forms import AdminEmailForm
 from wizard.guides import fact_sources, get_guides
-from wizard.models import Feedback, OutcomeVisit
+from wizard.models import Feedback
 from wizard.presentation import guide_alternates, guide_url, step_context, step_url
 
 # Parameters of the page itself, not answers: a notice after a repaired link, and feedback given.
@@ -143,6 +143,7 @@ def feedback(request: HttpRequest) -> HttpResponse:
     Feedback.objects.create(
         outcome=resolution.outcome.id, language=get_language(), solved=solved == "yes"
     )
+    record(request, OUTCOME_FEEDBACK, resolution.outcome.id, solved)
     return redirect(step_url({**answers_query(resolution), "solved": solved}) + "#feedback")
 
 
@@ -245,27 +246,3 @@ def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
         "alternates": guide_alternates(guide, request.GET.get("tenant")),
     }
     return render(request, "wizard/admin_guide.html", context)
-
-
-@csrf_exempt
-@require_POST
-@limit_posts(WRITES)
-def outcome_visit(request: HttpRequest) -> HttpResponse:
-    """Counts an outcome shown (sent by the page's script); anonymous, nothing about the person."""
-    outcome = request.POST.get("outcome", "")[:40]
-    if outcome not in get_flow().outcomes:
-        return HttpResponse(status=400)
-    OutcomeVisit.objects.create(outcome=outcome, language=get_language())
-    return HttpResponse(status=204)
-
-
-@staff_member_required
-@require_GET
-def agents(request: HttpRequest) -> HttpResponse:
-    """For support agents: a ready link to every outcome, and what customers reached lately."""
-    rows = outcome_rows(get_flow())
-    return render(
-        request,
-        "wizard/agents.html",
-        {"rows": rows, "days": DASHBOARD_DAYS, "base_url": request.build_absolute_uri("/")[:-1]},
-    )

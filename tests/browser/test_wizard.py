@@ -173,7 +173,7 @@ def test_wizard_fits_a_phone(live_server, page: Page, query):
 
 @pytest.mark.django_db(transaction=True)
 def test_each_outcome_shown_is_counted(live_server, page: Page):
-    from wizard.models import OutcomeVisit
+    from helpcenter.models import Event
 
     page.goto(f"{live_server.url}/en/wizard/")
     choose(page, "need_admin_approval")
@@ -181,7 +181,8 @@ def test_each_outcome_shown_is_counted(live_server, page: Page):
     page.reload()
     expect(page.locator("#step-heading")).to_be_visible()
     page.wait_for_timeout(500)
-    assert list(OutcomeVisit.objects.values_list("outcome", "language")) == [("case_3", "en")] * 2
+    reached = Event.objects.filter(name="outcome_reached")
+    assert list(reached.values_list("subject", "language")) == [("case_3", "en")] * 2
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from wizard.models import Feedback, OutcomeVisit
+from helpcenter.models import Event
+from wizard.models import Feedback
 
 pytestmark = pytest.mark.django_db
 
@@ -16,36 +17,32 @@ def agent_client(client: Client) -> Client:
     return client
 
 
-def test_an_outcome_shown_is_counted_anonymously(client: Client):
-    response = client.post("/fr/wizard/visit/", {"outcome": "case_3"})
-    assert response.status_code == 204
-    visit = OutcomeVisit.objects.get()
-    assert (visit.outcome, visit.language) == ("case_3", "fr")
-
-
-@pytest.mark.parametrize("outcome", ["", "nope", "case_3' OR 1=1", "x" * 500])
-def test_an_unknown_outcome_is_refused(client: Client, outcome):
-    assert client.post("/fr/wizard/visit/", {"outcome": outcome}).status_code == 400
-    assert not OutcomeVisit.objects.exists()
-
-
-def test_the_outcome_page_names_its_outcome_for_the_counter(client: Client):
-    html = client.get("/fr/wizard/?seen=need_admin_approval").text
-    assert 'data-outcome="case_3" data-visit-url="/fr/wizard/visit/"' in html
-
-
-def test_the_agents_page_is_for_staff_only(client: Client):
+def test_the_agents_page_sends_a_visitor_to_the_login_page(client: Client):
     response = client.get("/fr/agents/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
-    User.objects.create_user("customer", "c@example.com", "pw")
-    client.login(username="customer", password="pw")
-    assert client.get("/fr/agents/").status_code == 302
+    assert response["Location"] == "/fr/login/?next=/fr/agents/"
+
+
+@pytest.mark.parametrize("path", ["/fr/agents/", "/fr/agents/links/", "/en/agents/insight/"])
+def test_a_customer_account_gets_a_clear_403(client: Client, path):
+    client.force_login(User.objects.create_user("customer", "c@example.com", "pw"))
+    response = client.get(path)
+    assert response.status_code == 403
+    assert "support" in response.text.casefold()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_agents_pages_are_never_stored(agent_client: Client):
+    for path in ("/fr/agents/", "/fr/agents/links/", "/fr/agents/insight/"):
+        response = agent_client.get(path)
+        assert response.status_code == 200
+        assert "private" in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"]
 
 
 def test_agents_get_a_link_to_every_outcome_and_the_counts(agent_client: Client):
-    OutcomeVisit.objects.create(outcome="case_3", language="fr")
-    OutcomeVisit.objects.create(outcome="case_3", language="en")
+    Event.objects.create(name="outcome_reached", subject="case_3", language="fr")
+    Event.objects.create(name="outcome_reached", subject="case_3", language="en")
     Feedback.objects.create(outcome="case_3", language="fr", solved=True)
     Feedback.objects.create(outcome="case_3", language="fr", solved=False)
     html = agent_client.get("/en/agents/").text

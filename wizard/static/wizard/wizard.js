@@ -44,23 +44,56 @@
     });
   });
 
-  // Count an outcome shown, once per page address: anonymous, for the support team's dashboard.
-  var counted = {};
-  function countOutcome(root) {
-    var outcome = root.querySelector("[data-outcome]");
-    if (!outcome || !navigator.sendBeacon || counted[location.href]) return;
-    counted[location.href] = true;
+  // Anonymous events for the support team's dashboard (wizard/events.py): which steps and
+  // outcomes are shown, which answers given, which emails prepared, which guides opened. Each
+  // names only the page's own answers (its query string); the server checks them against the flow.
+  function eventUrl() {
+    var marked = document.querySelector("[data-visit-url]");
+    return marked ? marked.dataset.visitUrl : "/" + document.documentElement.lang + "/wizard/visit/";
+  }
+  function send(name, fields) {
+    if (!navigator.sendBeacon) return;
     var data = new FormData();
-    data.append("outcome", outcome.dataset.outcome);
-    navigator.sendBeacon(outcome.dataset.visitUrl, data);
+    data.append("name", name);
+    Object.keys(fields || {}).forEach(function (key) { data.append(key, fields[key]); });
+    navigator.sendBeacon(eventUrl(), data);
+  }
+  var sent = {};
+  function sendOnce(name, fields) {
+    var key = name + " " + location.href;
+    if (sent[key]) return;
+    sent[key] = true;
+    send(name, fields);
+  }
+  function recordStep(panel) {
+    var answers = location.search;
+    if (panel.querySelector("[data-outcome]")) sendOnce("outcome_reached", { answers: answers });
+    else if (panel.querySelector(".wizard-question")) sendOnce("step_shown", { answers: answers });
+    // A page with answers is where the last answer led: that answer was given.
+    if (panel.querySelector(".wizard-answers")) sendOnce("answer_given", { answers: answers });
+  }
+  function recordGuide() {
+    var match = location.pathname.match(/\/admin-guide\/([a-z0-9-]+)\/$/);
+    if (match && document.querySelector(".guide")) sendOnce("guide_opened", { guide: match[1] });
   }
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.target && event.target.id === "wizard-panel") countOutcome(event.target);
+    if (event.target && event.target.id === "wizard-panel") recordStep(event.target);
+  });
+  // The email to the admin, opened in the mail app, copied or downloaded. (The email's own
+  // requests store nothing, so that they work even when the database does not.)
+  var channels = { mailto: 'a[href^="mailto:"]', copy: '[data-copy-target="email-text"]', eml: 'button[name="download"]' };
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest("#email-preview")) return;
+    Object.keys(channels).forEach(function (channel) {
+      if (event.target.closest(channels[channel])) send("email_prepared", { answers: location.search, channel: channel });
+    });
   });
 
   document.addEventListener("DOMContentLoaded", function () {
     showCopyButtons(document);
-    countOutcome(document);
+    var panel = document.getElementById("wizard-panel");
+    if (panel) recordStep(panel);
+    recordGuide();
     document.querySelectorAll(".print-button").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
