@@ -43,7 +43,9 @@ compilemessages: install
 LOCAL_SECRET_KEY = $(shell test -s $(VENV)/secret_key || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $(VENV)/secret_key; cat $(VENV)/secret_key)
 
 collectstatic: install
-	@DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}" $(PY) manage.py collectstatic --noinput -v 0
+	@DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}" \
+	  HELPCENTER_SITE_URL="$${HELPCENTER_SITE_URL:-http://127.0.0.1:$(PORT)}" \
+	  $(PY) manage.py collectstatic --noinput -v 0
 
 run: install compilemessages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput -v 0
@@ -51,11 +53,13 @@ run: install compilemessages
 	@echo "Serving the help center on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
 	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Production-like: gunicorn, DEBUG off, WhiteNoise serving hashed, compressed static files.
+# Production-like: gunicorn (workers from the CPU count, one JSON log line a request), DEBUG off,
+# WhiteNoise serving hashed, compressed static files. DATABASE_URL and REDIS_URL are used when set.
 serve: install compilemessages collectstatic
-	@export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}"; \
+	@export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(LOCAL_SECRET_KEY)}" \
+	  HELPCENTER_SITE_URL="$${HELPCENTER_SITE_URL:-http://127.0.0.1:$(PORT)}"; \
 	$(PY) manage.py migrate --noinput -v 0 && \
-	$(VENV)/bin/gunicorn helpcenter.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2
+	$(VENV)/bin/gunicorn -c python:helpcenter.gunicorn --bind 127.0.0.1:$(PORT)
 
 chromium: install
 	@$(PY) tests/browser_setup.py

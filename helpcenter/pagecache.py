@@ -23,28 +23,39 @@ from django.utils.http import split_directive_names
 
 from helpcenter.content import get_library
 
-# How long a browser, a shared cache, and this server's cache keep a public page.
+# How long a browser, a shared cache (a CDN) and this server's cache keep a public page before
+# asking again: a new content version reaches every reader within this time. After it, a cache may
+# still serve the page it has for a day while it fetches the new one in the background.
 PUBLIC_MAX_AGE = 300
+STALE_WHILE_REVALIDATE = 86400
 
 View = Callable[..., HttpResponse]
 
 
-def public_page(view: View) -> View:
+def public_page(view: View | None = None, *, max_age: int = PUBLIC_MAX_AGE) -> View:
     """Marks what a view answers to GET and HEAD as the same for everybody: `Cache-Control: public`.
 
     A response the view marked `private` or `no-store` keeps its word, and so does any answer to
-    a POST.
+    a POST. `@public_page` or `@public_page(max_age=86400)`.
     """
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        directives = set(split_directive_names(response.get("Cache-Control", "")))
-        if request.method in ("GET", "HEAD") and not directives & {"private", "no-store"}:
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-        return response
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            directives = set(split_directive_names(response.get("Cache-Control", "")))
+            if request.method in ("GET", "HEAD") and not directives & {"private", "no-store"}:
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=max_age,
+                    stale_while_revalidate=STALE_WHILE_REVALIDATE,
+                )
+            return response
 
-    return wrapper
+        return wrapper
+
+    return decorator(view) if view is not None else decorator  # type: ignore[return-value]
 
 
 class _ContentVersionedKeys:

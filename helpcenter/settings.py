@@ -56,6 +56,19 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-key-for-local-development-and-tests-only"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# The one address absolute links are built from (canonical links, sitemap, emails): never the
+# request's Host header in production. helpcenter.siteurl reads it.
+HELPCENTER_SITE_URL = os.environ.get("HELPCENTER_SITE_URL", "").strip().rstrip("/")
+if HELPCENTER_SITE_URL and not re.fullmatch(r"https?://[^/?#\s]+", HELPCENTER_SITE_URL):
+    raise ImproperlyConfigured(
+        f"HELPCENTER_SITE_URL={HELPCENTER_SITE_URL!r}: write the scheme and host only, "
+        "for example https://help.zeliq.com"
+    )
+if not HELPCENTER_SITE_URL and not (DEBUG or TESTING):
+    raise ImproperlyConfigured(
+        "HELPCENTER_SITE_URL is not set: set it to the site's public address, for example "
+        "https://help.zeliq.com (`make serve` sets it to the local address)."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -67,15 +80,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "django_http_compression",
     "axes",
     "helpcenter",
     "wizard",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response carries the security headers: redirects, 400s and 429s too.
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # ETag and 304 for every response, pages served from the cache included.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Stores the pages that say Cache-Control: public (helpcenter.pagecache); it sees every
     # response after the middleware below has finished it.
     "helpcenter.pagecache.PageCacheUpdateMiddleware",
@@ -84,12 +102,14 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Serves a stored page once the language is known; a hit skips everything below.
     "helpcenter.pagecache.PageCacheFetchMiddleware",
+    # zstd, Brotli or gzip, before a page is stored, so that a hit is not compressed again.
+    "django_http_compression.middleware.HttpCompressionMiddleware",
+    "helpcenter.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "helpcenter.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Turns a refused request (helpcenter.ratelimits) into a clear 429 page.
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -122,6 +142,9 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer costs a request a couple of seconds, not a hang.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers (votes, events from many clients) queue for the write lock instead of
     # failing with "database is locked": each transaction takes it at BEGIN, and waits for it.
@@ -132,7 +155,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            # Django's Redis backend, serving on (uncached) while Redis does not answer.
+            "BACKEND": "helpcenter.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that does not answer costs a request at most this long, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

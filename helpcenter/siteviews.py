@@ -7,17 +7,24 @@ imports the apps it serves.
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
 from django.apps import apps
 from django.contrib.sitemaps import Sitemap
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.core.cache import cache
+from django.db import connections
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.module_loading import import_string
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from helpcenter.content import get_library
+from helpcenter.pagecache import public_page
+from helpcenter.siteurl import absolute_url
 
 
 def app_sitemaps() -> dict[str, type[Sitemap]]:
@@ -35,10 +42,10 @@ def robots_disallowed() -> list[str]:
     ]
 
 
-@require_GET
-@cache_control(max_age=86400, public=True)
+@require_safe
+@public_page(max_age=86400)
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    sitemap = request.build_absolute_uri("/sitemap.xml")
+    sitemap = absolute_url(request, "/sitemap.xml")
     lines = [
         "User-agent: *",
         *(f"Disallow: {path}" for path in robots_disallowed()),
@@ -48,21 +55,60 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
-@cache_control(max_age=86400, public=True)
+@require_safe
+@public_page(max_age=86400)
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico on pages that name no icon (the Django admin)."""
     return HttpResponsePermanentRedirect(static("helpcenter/favicon.svg"))
 
 
-@require_GET
-@cache_control(no_store=True)
-def healthz(request: HttpRequest) -> HttpResponse:
-    connection.ensure_connection()
-    status = 500 if get_library().problems else 200
-    return HttpResponse(
-        "ok\n" if status == 200 else "content problems\n", status=status, content_type="text/plain"
-    )
+# Checks run in their own threads, so that a database or a cache that hangs costs the health
+# check a bounded wait, never the load balancer's timeout.
+_health_checks = ThreadPoolExecutor(max_workers=4, thread_name_prefix="healthz")
+HEALTH_TIMEOUT_SECONDS = 0.8
+
+
+def _database_answers() -> bool:
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    finally:
+        connections.close_all()  # the thread's own connection; nothing kept open
+
+
+def _cache_answers() -> bool:
+    reachable = getattr(cache, "is_reachable", None)
+    if reachable is not None:
+        return bool(reachable())
+    token = secrets.token_hex(8)
+    cache.set("healthz", token, 10)
+    return cache.get("healthz") == token
+
+
+def _answers(check: Callable[[], bool]) -> bool:
+    try:
+        return _health_checks.submit(check).result(timeout=HEALTH_TIMEOUT_SECONDS)
+    except Exception:  # a timeout, a refused connection: the dependency does not answer
+        return False
+
+
+@require_safe
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: 200 when the database, the cache and the content are sound, else 503
+    naming what is not. Answers within about a second whatever happens behind it."""
+    checks = {
+        "database": _answers(_database_answers),
+        "cache": _answers(_cache_answers),
+        "content": not get_library().problems,
+    }
+    failing = [name for name, ok in checks.items() if not ok]
+    body = {
+        "status": "ok" if not failing else "unavailable",
+        "checks": {name: "ok" if ok else "failing" for name, ok in checks.items()},
+    }
+    return JsonResponse(body, status=503 if failing else 200)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

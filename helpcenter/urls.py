@@ -8,6 +8,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from helpcenter import siteviews
+from helpcenter.pagecache import public_page
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,7 +19,7 @@ urlpatterns = [
     path("l/", include("wizard.link_urls")),
     path(
         "sitemap.xml",
-        sitemap,
+        public_page(max_age=3600)(sitemap),
         {"sitemaps": siteviews.app_sitemaps()},
         name="django.contrib.sitemaps.views.sitemap",
     ),

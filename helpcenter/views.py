@@ -7,8 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from helpcenter.canonical import without_parameters
 from helpcenter.content import get_library
 from helpcenter.content.articles import Article, Articles
 from helpcenter.dates import long_date, relative_day
@@ -51,7 +52,8 @@ def _find_article(articles: Articles, lang: str, slug: str) -> tuple[Article, bo
     raise Http404("No such article.")
 
 
-@require_GET
+@require_safe
+@without_parameters
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     library = get_library()
@@ -62,7 +64,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "helpcenter/home.html", {"collections": collections})
 
 
-@require_GET
+@require_safe
+@without_parameters
 @public_page
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     library = get_library()

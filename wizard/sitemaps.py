@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from helpcenter.sitemaps import SiteSitemap
 
 from wizard.flow import get_flow
 from wizard.flow.links import outcome_query
 from wizard.guides import get_guides
 
 
-class OutcomeSitemap(Sitemap):
+class OutcomeSitemap(SiteSitemap):
     """An outcome's canonical URL is the shortest answers that reach it; outcomes reached only
     with a user's own error code have none."""
 
@@ -25,7 +26,7 @@ class OutcomeSitemap(Sitemap):
         return reverse("wizard:step", query=outcome_query(get_flow(), item))
 
 
-class GuideSitemap(Sitemap):
+class GuideSitemap(SiteSitemap):
     i18n = True
     alternates = True
 

@@ -1,17 +1,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
@@ -21,6 +24,7 @@ from helpcenter.dates import long_date
 from helpcenter.events import record
 from helpcenter.pagecache import public_page
 from helpcenter.ratelimits import FORMS, WRITES, limit_posts
+from helpcenter.siteurl import absolute_url
 from wizard.addresses import admin_consent_url, is_plausible_domain
 from wizard.adminmail import (
     AdminMessage,
@@ -30,19 +34,24 @@ from wizard.adminmail import (
     mailto_too_long,
     mailto_url,
 )
-from wizard.diagnostics import details_from_oauth, extract_details
+from wizard.diagnostics import ErrorDetails, details_from_oauth, extract_details
 from wizard.events import OUTCOME_FEEDBACK
 from wizard.flow import get_flow
-from wizard.flow.links import answers_query, error_query, with_code_query
+from wizard.flow.links import (
+    PAGE_PARAMS,
+    answers_query,
+    error_query,
+    outcome_query,
+    page_query,
+    with_code_query,
+)
 from wizard.flow.model import Flow
-from wizard.flow.walk import Resolution, resolve
+from wizard.flow.walk import DETAIL_PARAMS, Resolution, resolve
 from wizard.forms import AdminEmailForm
 from wizard.guides import fact_sources, get_guides
 from wizard.models import Feedback
 from wizard.presentation import guide_alternates, guide_url, step_context, step_url
 
-# Parameters of the page itself, not answers: a notice after a repaired link, and feedback given.
-PAGE_PARAMS = ("fixed", "solved")
 MAX_PASTED_CHARS = 10_000
 
 
@@ -62,7 +71,14 @@ def _render_step(
 ) -> HttpResponse:
     """The page (or htmx panel) for `resolution`; `query` also carries the page's own notices."""
     page_path = step_url(answers_query(resolution))
-    context = step_context(resolution, page_path, request.build_absolute_uri(page_path))
+    context = step_context(resolution, page_path, absolute_url(request, page_path))
+    outcome_answers = (
+        outcome_query(get_flow(), resolution.outcome.id) if resolution.outcome else None
+    )
+    # One canonical address per outcome, the shortest answers to it, for search engines; an address
+    # that carries the user's own error details is never indexed.
+    context["canonical_path"] = step_url(outcome_answers) if outcome_answers else page_path
+    context["indexable"] = not any(param in request.GET for param in DETAIL_PARAMS)
     context["was_fixed"] = query.get("fixed") == "1"
     context["solved"] = query.get("solved") if query.get("solved") in ("yes", "no") else None
     if resolution.outcome is not None and resolution.outcome.needs_admin:
@@ -80,7 +96,7 @@ def _render_step(
 # and feedback is anonymous. Without a CSRF token, every page is the same for everybody and can be
 # cached whole.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @limit_posts(FORMS)
 @public_page
 @vary_on_headers("HX-Request")
@@ -88,10 +104,16 @@ def step(request: HtmxHttpRequest) -> HttpResponse:
     """A question or an outcome; the answers so far are the query string."""
     flow = get_flow()
     resolution = resolve(flow, request.GET, ignore=PAGE_PARAMS)
-    if not resolution.is_clean:
-        return redirect(step_url({**answers_query(resolution), "fixed": "1"}))
+    canonical = page_query(resolution, request.GET)
+    # Any other spelling of the page's address (junk parameters, another order, another
+    # percent-encoding) redirects to the one address, so that caches keep one copy of a page.
+    if request.META.get("QUERY_STRING", "") != urlencode(canonical):
+        return redirect(step_url(canonical))
     if request.method == "POST":
-        return _read_pasted_error(request, flow, resolution)
+        # What the user pasted is hers: never shared, never stored.
+        response = _read_pasted_error(request, flow, resolution)
+        add_never_cache_headers(response)
+        return response
     return _render_step(request, resolution, request.GET)
 
 
@@ -107,12 +129,18 @@ def _read_pasted_error(
             "Copy only the error message and its details."
         ) % {"max": number_format(MAX_PASTED_CHARS, force_grouping=True)}
     else:
-        query = with_code_query(flow, resolution, extract_details(pasted))
+        details = extract_details(pasted)
+        query = with_code_query(flow, resolution, details)
         if query is not None:
+            next_step = resolve(flow, query, ignore=PAGE_PARAMS)
+            message = _message_for_unmapped_code(next_step, details)
             if _wants_panel(request):
                 # Render the next step at once and put its URL in the address bar.
-                next_step = resolve(flow, query, ignore=PAGE_PARAMS)
-                return push_url(_render_step(request, next_step, query), step_url(query))
+                page = _render_step(request, next_step, query, microsoft_message=message)
+                return push_url(page, step_url(query))
+            if message:
+                # Microsoft's sentence never goes into a URL: the page is this answer itself.
+                return _render_step(request, next_step, query, microsoft_message=message)
             return redirect(step_url(query))
         error = _(
             "We found no AADSTS code in this text. Copy the whole error message, or type the code alone (for example 90094)."
@@ -120,18 +148,31 @@ def _read_pasted_error(
     return _render_step(request, resolution, request.GET, pasted=pasted, paste_error=error)
 
 
-@require_GET
+@require_safe
+@never_cache  # the address carries the user's own error details
 def error_entry(request: HttpRequest) -> HttpResponse:
     """Entry from an OAuth error redirect: ?error=...&error_description=... lands on its outcome."""
     details = details_from_oauth(
         request.GET.get("error", "")[:200],
         request.GET.get("error_description", "")[:MAX_PASTED_CHARS],
     )
-    return redirect(step_url(error_query(get_flow(), details)))
+    query = error_query(get_flow(), details)
+    landed = resolve(get_flow(), query, ignore=PAGE_PARAMS)
+    message = _message_for_unmapped_code(landed, details)
+    if message:
+        return _render_step(request, landed, query, microsoft_message=message)  # type: ignore[arg-type]
+    return redirect(step_url(query))
+
+
+def _message_for_unmapped_code(resolution: Resolution, details: ErrorDetails) -> str | None:
+    """Microsoft's own sentence, for a code the wizard has no outcome of its own for."""
+    outcome = resolution.outcome
+    return details.message if outcome is not None and outcome.error_lookup else None
 
 
 @csrf_exempt
 @require_POST
+@never_cache
 @limit_posts(WRITES)
 def feedback(request: HttpRequest) -> HttpResponse:
     """ "Did this solve it?": stored anonymously, then back to the same outcome with a thank-you."""
@@ -168,9 +209,7 @@ def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmai
         ),
         "admin_email": data["admin_email"],
         "language": language,
-        "guide_url": request.build_absolute_uri(guide_url(guide, language, tenant))
-        if guide
-        else None,
+        "guide_url": absolute_url(request, guide_url(guide, language, tenant)) if guide else None,
         "consent_url": admin_consent_url(
             tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url
         ),
@@ -196,6 +235,7 @@ def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmai
 # Nothing typed here is stored: the email is built from the form on each request and sent back.
 @csrf_exempt
 @require_POST
+@never_cache  # what the user typed: never shared, never stored
 @limit_posts(FORMS)
 @vary_on_headers("HX-Request")
 def admin_email(request: HtmxHttpRequest) -> HttpResponse:
@@ -220,10 +260,14 @@ def admin_email(request: HtmxHttpRequest) -> HttpResponse:
     return _render_step(request, resolution, request.GET, email_form=form, email=email)
 
 
-@require_GET
+@require_safe
 @public_page
 def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
     """The printable steps for the IT admin; ?tenant=company.com adds the tenant's consent link."""
+    if set(request.GET) - {"tenant"} or len(request.GET.getlist("tenant")) > 1:
+        # One address per page: any other parameter is dropped (see helpcenter.canonical).
+        tenant_only = {"tenant": request.GET["tenant"]} if "tenant" in request.GET else None
+        return redirect(reverse("guides:guide", kwargs={"guide": guide}, query=tenant_only))
     found = get_guides().get(get_language(), guide)
     if found is None:
         raise Http404("No such admin guide.")

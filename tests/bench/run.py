@@ -1,129 +1,159 @@
-"""Throughput of the site under gunicorn, as ratios against a minimal view in the same run.
+"""The benchmark: `make bench`. One run on loopback, printed as tables and written to .bench/.
 
-Run with `make bench`. It starts gunicorn on 127.0.0.1 (DEBUG off, static files collected), loads
-each URL with wrk for a few seconds, and prints requests per second and the ratio to /favicon.ico,
-a view that renders nothing and is never stored in the page cache: the cost of Django's middleware
-and URL resolution alone. Timings vary between machines; the ratios are what we compare.
+1. The site under gunicorn (the production configuration): requests per second, p50 and p99 of each
+   page, and its ratio to a minimal view (/favicon.ico: a redirect that renders nothing and is
+   never stored by the page cache) in the same run.
+2. The same pages through nginx configured as a CDN (proxy_cache honouring the site's own
+   Cache-Control), against that nginx serving a static file of the same size: a help center whose
+   pages say they are public is served at the proxy's own speed. Budget: 0.9.
+3. Lighthouse (mobile) on five pages: budget 100 in all four categories.
+
+Timings vary between machines; the ratios are what we compare. A budget that is missed is printed
+as a miss; the benchmark itself never fails.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
-import re
 import shutil
-import signal
-import socket
-import statistics
-import subprocess
 import sys
-import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
-DURATION = os.environ.get("BENCH_DURATION", "3s")
-# Each URL is measured this many times, interleaved with the others; the median is kept, so that a
-# burst of activity elsewhere on the machine does not decide the result.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import lighthouse  # noqa: E402
+from measure import Measure, median_measure, wrk  # noqa: E402
+from servers import ROOT, Nginx, free_port, gunicorn  # noqa: E402
+
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-BASE = f"http://127.0.0.1:{PORT}"
-
-BASELINE = ("minimal view (/favicon.ico)", "/favicon.ico", {})
-TARGETS = [
-    ("wizard step fragment (htmx)", "/fr/wizard/?seen=need_admin_approval", {"HX-Request": "true"}),
-    ("wizard first step fragment (htmx)", "/fr/wizard/", {"HX-Request": "true"}),
-    ("wizard step full page", "/fr/wizard/?seen=need_admin_approval", {}),
-    ("article page", "/fr/articles/integrer-outlook-avec-zeliq/", {}),
+HTMX = {"HX-Request": "true"}
+ARTICLE = "/fr/articles/integrer-outlook-avec-zeliq/"
+OUTCOME = "/fr/wizard/?seen=need_admin_approval"
+PAGES = [
+    ("article (fr)", ARTICLE, {}),
+    ("article (en)", "/en/articles/connect-outlook-to-zeliq/", {}),
+    ("wizard first step", "/fr/wizard/", {}),
+    ("wizard outcome", OUTCOME, {}),
+    ("wizard step fragment (htmx)", OUTCOME, HTMX),
 ]
-# The wizard's acceptance bar: a step fragment at 80% or more of the minimal view.
-REQUIRED = {"wizard step fragment (htmx)": 0.8}
+LIGHTHOUSE_PAGES = [
+    ("home", "/fr/"),
+    ("article", ARTICLE),
+    ("wizard step", "/fr/wizard/"),
+    ("outcome", OUTCOME),
+    ("admin guide", "/fr/admin-guide/case-3/"),
+]
+PROXY_BUDGET = 0.9
 
 
-def wait_for_server(timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(BASE + "/robots.txt", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[bytes, dict[str, str]]:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request) as response:
+        return response.read(), dict(response.headers)
 
 
-def requests_per_second(path: str, headers: dict[str, str]) -> float:
-    command = ["wrk", "-t1", "-c16", f"-d{DURATION}", "--latency"]
-    for name, value in headers.items():
-        command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(
-        [*command, BASE + path], capture_output=True, text=True, check=True
-    ).stdout
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if non_2xx:
-        raise SystemExit(f"{path}: {non_2xx.group(1)} error responses\n{output}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+def static_file_path() -> str:
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["helpcenter/site.css"]
+
+
+def rounds(url: str, headers: dict[str, str]) -> Measure:
+    return median_measure([wrk(url, headers) for _ in range(ROUNDS)])
+
+
+def row(name: str, measure: Measure, ratio: float, budget: str = "") -> str:
+    errors = f"  {measure.errors} ERRORS" if measure.errors else ""
+    return (
+        f"| {name:<34} | {measure.rate:>8.0f} | {measure.p50_ms:>7.2f} | {measure.p99_ms:>7.2f} "
+        f"| {ratio:>5.2f} | {budget:<12} |{errors}"
+    )
+
+
+def direct_table(base: str) -> list[str]:
+    etag = fetch(base + ARTICLE)[1]["ETag"]
+    targets = [
+        *PAGES,
+        ("304 revalidation (article)", ARTICLE, {"If-None-Match": etag}),
+        ("static file (site.css)", static_file_path(), {}),
+    ]
+    for _name, path, headers in [("", "/favicon.ico", {}), *targets]:  # warm every worker
+        for _ in range(6):
+            with contextlib.suppress(urllib.error.HTTPError):  # the 304
+                fetch(base + path, headers)
+    minimal = rounds(base + "/favicon.ico", {})
+    lines = [
+        "## The site under gunicorn",
+        "",
+        "| page | req/s | p50 ms | p99 ms | ratio | budget |",
+        "|---|---:|---:|---:|---:|---|",
+        row("minimal view (/favicon.ico)", minimal, 1.0),
+    ]
+    for name, path, headers in targets:
+        measure = rounds(base + path, headers)
+        lines.append(row(name, measure, measure.rate / minimal.rate))
+    return lines
+
+
+def proxy_table(base: str) -> list[str]:
+    nginx = Nginx(base)
+    lines = [
+        "",
+        "## Through nginx's proxy_cache, against nginx serving a static file of the same size",
+        "",
+        "| page | req/s | p50 ms | p99 ms | ratio | budget |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    with nginx.running():
+        for index, (name, path, headers) in enumerate(PAGES):
+            body, _headers = fetch(nginx.base + path, headers)
+            same_size = nginx.same_size_file(f"page-{index}.html", len(body))
+            for _ in range(3):
+                fetch(nginx.base + path, headers)
+            page, static = rounds(nginx.base + path, headers), rounds(same_size, {})
+            ratio = page.rate / static.rate
+            verdict = f"{'ok' if ratio >= PROXY_BUDGET else 'MISS'} (>= {PROXY_BUDGET})"
+            lines.append(row(f"{name}, {len(body) // 1024} KB", page, ratio, verdict))
+    return lines
+
+
+def lighthouse_table(base: str) -> list[str]:
+    lines = ["", "## Lighthouse (mobile), budget 100", ""]
+    missing = lighthouse.available()
+    if missing:
+        return [*lines, f"not run: {missing}"]
+    lines += ["| page | " + " | ".join(lighthouse.CATEGORIES) + " |", "|---|---:|---:|---:|---:|"]
+    for name, path in LIGHTHOUSE_PAGES:
+        scores = lighthouse.scores(base + path)
+        cells = [
+            "n/a" if score is None else (f"{score}" if score == 100 else f"{score} MISS")
+            for score in scores.values()
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def main() -> int:
     if shutil.which("wrk") is None:
-        print(
-            "wrk is needed: apt-get install wrk (Debian/Ubuntu) or brew install wrk",
-            file=sys.stderr,
-        )
-        return 1
-    with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
-            print(f"port {PORT} is busy: set BENCH_PORT", file=sys.stderr)
-            return 1
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-only-secret-" + "x" * 40),
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "helpcenter.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_for_server()
-        for _name, path, headers in [BASELINE, *TARGETS]:  # warm every worker's caches
-            for _ in range(4):
-                urllib.request.urlopen(urllib.request.Request(BASE + path, headers=headers)).read()
-        rates: dict[str, list[float]] = {name: [] for name, _path, _headers in [BASELINE, *TARGETS]}
-        for _round in range(ROUNDS):
-            for name, path, headers in [BASELINE, *TARGETS]:
-                rates[name].append(requests_per_second(path, headers))
-        baseline = statistics.median(rates[BASELINE[0]])
-        print(f"{BASELINE[0]:<40} {baseline:>9.0f} req/s   1.00")
-        failed = False
-        for name, _path, _headers in TARGETS:
-            rate = statistics.median(rates[name])
-            ratio = rate / baseline
-            bar = REQUIRED.get(name)
-            verdict = (
-                ""
-                if bar is None
-                else (f"  ok (>= {bar:.2f})" if ratio >= bar else f"  BELOW {bar:.2f}")
-            )
-            failed |= bar is not None and ratio < bar
-            print(f"{name:<40} {rate:>9.0f} req/s   {ratio:.2f}{verdict}")
-        return 1 if failed else 0
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
+        print("wrk is needed: apt-get install wrk (Debian/Ubuntu) or brew install wrk")
+        return 0
+    with gunicorn(free_port()) as base:
+        lines = direct_table(base)
+        if shutil.which("nginx"):
+            lines += proxy_table(base)
+        else:
+            lines += ["", "nginx is not installed (apt-get install nginx): proxy table not run"]
+        lines += lighthouse_table(base)
+    report = "\n".join(lines)
+    print(report)
+    out = ROOT / ".bench"
+    out.mkdir(exist_ok=True)
+    (out / "results.md").write_text(report + "\n", encoding="utf-8")
+    print(f"\nwritten to {out / 'results.md'}; medians of {ROUNDS} rounds")
+    return 0
 
 
 if __name__ == "__main__":

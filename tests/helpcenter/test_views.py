@@ -198,10 +198,22 @@ def test_the_sitemap_has_each_apps_sections(client):
 
 
 @pytest.mark.django_db
-def test_healthz(client):
+def test_healthz_reports_each_dependency_as_json(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.text == "ok\n"
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "content": "ok"},
+    }
+
+
+@pytest.mark.django_db
+def test_healthz_names_broken_content_with_a_503(client, content_dir):
+    (content_dir / "collections.toml").write_text("[broken\n")
+    clear_library_cache()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["content"] == "failing"
 
 
 def test_favicon_ico_points_to_the_icon(client):

@@ -133,7 +133,6 @@ def test_progress_and_change_links(client: Client):
             "?seen=need_admin_approval&risky=ask_admin",
             {"seen": ["need_admin_approval"], "fixed": ["1"]},
         ),
-        ("?colour=blue", {"fixed": ["1"]}),
         ("?seen=error_code&code=abc", {"seen": ["error_code"], "fixed": ["1"]}),
         (
             "?seen=error_code&code=90094&cid=not-a-guid",
@@ -153,6 +152,13 @@ def test_a_tampered_link_redirects_to_the_first_step_still_needing_an_answer(
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert "n’ont pas été comprises" in page.text
+
+
+def test_a_parameter_the_wizard_does_not_read_is_dropped_without_a_notice(client: Client):
+    response = client.get(STEP + "?seen=need_admin_approval&colour=blue")
+    assert response.status_code == 302
+    assert response["Location"] == STEP + "?seen=need_admin_approval"
+    assert "n’ont pas été comprises" not in client.get(response["Location"]).text
 
 
 # Error codes --------------------------------------------------------------------------------------
@@ -341,3 +347,35 @@ def test_the_summary_for_support_is_plain_text(client: Client):
     assert "Correlation ID: 7d3c9f21-1b2a-4c8e-8f00-5e6d7c8b9a10" in summary
     assert "Link: http://testserver/en/wizard/?seen=error_code&amp;code=90094" in summary
     assert "<strong" not in summary and "[[" not in summary
+
+
+# A code the wizard does not map -------------------------------------------------------------------
+
+UNMAPPED_PASTE = (
+    "AADSTS99999: Something Microsoft explains here.\r\n"
+    "Trace ID: 0b5e2a44-6f0c-4a5b-9a51-3c1a9d0e1f00\r\n"
+    "Correlation ID: 7d3c9f21-1b2a-4c8e-8f00-5e6d7c8b9a10\r\n"
+    "Timestamp: 2026-11-27 09:41:07Z"
+)
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+def test_an_unmapped_code_shows_microsofts_own_message_with_supports_contact(client: Client, headers):
+    response = client.post(STEP + "?seen=error_code", {"error_text": UNMAPPED_PASTE}, headers=headers)
+    assert response.status_code == 200
+    assert "Something Microsoft explains here." in response.text
+    assert "support@zeliq.com" in response.text
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_oauth_redirect_with_an_unmapped_code_shows_the_message_too(client: Client):
+    description = UNMAPPED_PASTE.replace("\r\n", " ")
+    response = client.get("/en/wizard/error/", {"error": "invalid_request", "error_description": description})
+    assert response.status_code == 200
+    assert "Something Microsoft explains here." in response.text
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_mapped_code_still_redirects_to_its_shareable_address(client: Client):
+    response = client.post(STEP + "?seen=error_code", {"error_text": TROUBLESHOOTING_90094})
+    assert response.status_code == 302

@@ -6,14 +6,44 @@ with `reverse(..., query=...)`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from wizard.diagnostics import ErrorDetails, clean_code
 from wizard.flow.model import CODE, Flow, Question
-from wizard.flow.walk import DETAIL_CLEANERS, DETAIL_PARAMS, CodeAnswer, Given, Resolution
+from wizard.flow.walk import (
+    DETAIL_CLEANERS,
+    DETAIL_PARAMS,
+    UNKNOWN_PARAMETER,
+    CodeAnswer,
+    Given,
+    Resolution,
+)
+
+# Parameters of the page itself, not answers: a notice after a repaired link, and feedback given.
+PAGE_PARAMS = {"fixed": ("1",), "solved": ("yes", "no")}
 
 
 def answers_query(resolution: Resolution) -> dict[str, str]:
     """The clean query string for the answers so far: the URL to redirect to after problems."""
     return _query(resolution.answered, resolution.details)
+
+
+def page_query(resolution: Resolution, params: Mapping[str, str]) -> dict[str, str]:
+    """The one address of the page that `params` asked for: its answers in the flow's order,
+    then the page's own notices, each only with a value it can take.
+
+    Parameters the flow does not know (utm_source, a typo) are dropped without a notice; answers
+    that do not fit the flow are dropped with one ("fixed=1"). A page has one address, so that a
+    cache (this server's, a CDN) keeps one copy of it and the canonical link names it.
+    """
+    query = answers_query(resolution)
+    repaired = any(problem.reason != UNKNOWN_PARAMETER for problem in resolution.problems)
+    for name, values in PAGE_PARAMS.items():
+        if repaired and name == "fixed":
+            query[name] = "1"
+        elif params.get(name) in values:
+            query[name] = params[name]
+    return query
 
 
 def change_answer_query(resolution: Resolution, question_id: str) -> dict[str, str]:
