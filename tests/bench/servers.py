@@ -28,6 +28,13 @@ def gunicorn(port: int) -> Iterator[str]:
         "DJANGO_LOG_LEVEL": "WARNING",
         "HELPCENTER_SITE_URL": base,
     }
+    # The page script records events: the tables must exist, as after a deploy.
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     process = subprocess.Popen(
         # The production configuration, without the access log (a line a request would measure
         # the terminal, not the site).
