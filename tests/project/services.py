@@ -4,6 +4,7 @@ runs it)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -82,8 +83,17 @@ class RedisServer:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no"],  # fmt: skip
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],  # fmt: skip
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -153,10 +163,8 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     try:
         yield cluster
     finally:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped by the test
             cluster.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped by the test
         cluster.remove()
 
 
@@ -171,7 +179,8 @@ class Site:
         inherited = {
             k: v
             for k, v in os.environ.items()
-            if not k.startswith(("DJANGO_", "HELPCENTER_")) and k not in ("DATABASE_URL", "REDIS_URL")
+            if not k.startswith(("DJANGO_", "HELPCENTER_"))
+            and k not in ("DATABASE_URL", "REDIS_URL")
         }
         self.env = {
             **inherited,
@@ -193,8 +202,17 @@ class Site:
     def running(self, workers: int = 2) -> Iterator[Site]:
         with self.log.open("w") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "python:helpcenter.gunicorn",
-                 "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)],  # fmt: skip
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "-c",
+                    "python:helpcenter.gunicorn",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    str(workers),
+                ],  # fmt: skip
                 cwd=ROOT,
                 env=self.env,
                 stdout=log,

@@ -24,7 +24,10 @@ def cache_size() -> int:
         ("/fr/wizard/?code=90094&seen=error_code", "/fr/wizard/?seen=error_code&code=90094"),
         ("/fr/wizard/?seen=need%5Fadmin%5Fapproval", STEP),
         ("/fr/wizard/?seen=nonsense", "/fr/wizard/?fixed=1"),
-        ("/fr/articles/integrer-outlook-avec-zeliq/?utm=1", "/fr/articles/integrer-outlook-avec-zeliq/"),
+        (
+            "/fr/articles/integrer-outlook-avec-zeliq/?utm=1",
+            "/fr/articles/integrer-outlook-avec-zeliq/",
+        ),
         ("/fr/?ref=x", "/fr/"),
         ("/en/admin-guide/case-3/?x=1&tenant=acme.fr", "/en/admin-guide/case-3/?tenant=acme.fr"),
     ],
@@ -53,7 +56,10 @@ def test_the_page_notices_keep_their_meaning(client):
     ("url", "other"),
     [
         (STEP, 'href="/en/wizard/?seen=need_admin_approval"'),
-        ("/fr/wizard/?seen=error_code&code=90094", 'href="/en/wizard/?seen=error_code&amp;code=90094"'),
+        (
+            "/fr/wizard/?seen=error_code&code=90094",
+            'href="/en/wizard/?seen=error_code&amp;code=90094"',
+        ),
         ("/en/wizard/?seen=risky_app", 'href="/fr/wizard/?seen=risky_app"'),
         ("/fr/admin-guide/case-3/?tenant=acme.fr", 'href="/en/admin-guide/case-3/?tenant=acme.fr"'),
     ],
@@ -64,7 +70,9 @@ def test_the_language_switch_keeps_the_answers(client, url, other):
 
 def test_an_outcome_has_one_canonical_address_and_is_indexable(client):
     html = client.get("/fr/wizard/?seen=not_sure&justify=yes").text  # another way to case 2
-    assert '<link rel="canonical" href="http://testserver/fr/wizard/?seen=approval_required">' in html
+    assert (
+        '<link rel="canonical" href="http://testserver/fr/wizard/?seen=approval_required">' in html
+    )
     assert "noindex" not in html
 
 

@@ -47,7 +47,13 @@ POST_VIEWS = {
     "/fr/wizard/?seen=error_code": ["error_text"],
     "/fr/wizard/feedback/": ["answers", "solved"],
     "/fr/wizard/email/?seen=need_admin_approval": [
-        "name", "company", "email", "admin_email", "admin_language", "note", "download",
+        "name",
+        "company",
+        "email",
+        "admin_email",
+        "admin_language",
+        "note",
+        "download",
     ],  # fmt: skip
     "/fr/wizard/visit/": ["outcome"],
 }
@@ -125,7 +131,9 @@ def test_the_email_links_use_the_configured_site(client, settings):
         "admin_language": "fr",
         "note": "",
     }
-    response = client.post("/fr/wizard/email/?seen=need_admin_approval", form, HTTP_HOST="localhost:1")
+    response = client.post(
+        "/fr/wizard/email/?seen=need_admin_approval", form, HTTP_HOST="localhost:1"
+    )
     assert "localhost:1" not in response.text
     assert "https://help.zeliq.example/fr/admin-guide/case-3/" in response.text
 

@@ -103,9 +103,13 @@ EXAMPLES: dict[str, list[tuple[str, str, dict[str, str] | None, str]]] = {
         ("post", EMAIL, {**VALID_EMAIL, "download": "eml"}, "private"),
     ],
     "wizard/visit/": [("post", "/fr/wizard/visit/", {"outcome": "case_3"}, "private")],
-    "admin-guide/<slug:guide>/": [("get", "/fr/admin-guide/case-3/?tenant=acme.fr", None, "public")],
+    "admin-guide/<slug:guide>/": [
+        ("get", "/fr/admin-guide/case-3/?tenant=acme.fr", None, "public")
+    ],
     "agents/": [("staff", "/fr/agents/", None, "private")],
-    "articles/<slug:slug>/feedback/": [("post", ARTICLE + "feedback/", {"helpful": "yes"}, "private")],
+    "articles/<slug:slug>/feedback/": [
+        ("post", ARTICLE + "feedback/", {"helpful": "yes"}, "private")
+    ],
     "search/": [("get", "/fr/search/?q=consentement", None, "private")],
     "login/": [("get", "/fr/login/", None, "private")],
     "logout/": [("post", "/fr/logout/", {"next": "/fr/"}, "private")],
@@ -113,7 +117,9 @@ EXAMPLES: dict[str, list[tuple[str, str, dict[str, str] | None, str]]] = {
     "l/<str:code>/<str:ticket>/": [("get", "/l/no-such-link-code/T-1/", None, "private")],
     "agents/links/": [("staff", "/fr/agents/links/", None, "private")],
     "agents/insight/": [("staff", "/fr/agents/insight/", None, "private")],
-    "agents/insight/<slug:table>.csv": [("staff", "/fr/agents/insight/outcomes.csv", None, "private")],
+    "agents/insight/<slug:table>.csv": [
+        ("staff", "/fr/agents/insight/outcomes.csv", None, "private")
+    ],
     "robots.txt": [("get", "/robots.txt", None, "public")],
     "sitemap.xml": [("get", "/sitemap.xml", None, "public")],
     "favicon.ico": [("get", "/favicon.ico", None, "public")],
@@ -145,9 +151,15 @@ def test_every_url_pattern_is_either_public_or_private(client):
                 response = client.get(url)
                 client.logout()
             else:
-                response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+                response = (
+                    getattr(client, method)(url, data) if data else getattr(client, method)(url)
+                )
             said = directives(response)
             if expected == "public":
                 assert "public" in said and "private" not in said, (pattern, url, said)
             else:
-                assert {"private", "no-store"} <= said and "public" not in said, (pattern, url, said)
+                assert {"private", "no-store"} <= said and "public" not in said, (
+                    pattern,
+                    url,
+                    said,
+                )

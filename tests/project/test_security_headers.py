@@ -9,7 +9,12 @@ from django.test import Client
 
 @pytest.mark.parametrize(
     ("url", "status"),
-    [("/", 302), ("/fr", 301), ("/fr/articles/integrer-outlook-avec-zeliq", 301), ("/fr/nope/", 404)],
+    [
+        ("/", 302),
+        ("/fr", 301),
+        ("/fr/articles/integrer-outlook-avec-zeliq", 301),
+        ("/fr/nope/", 404),
+    ],
 )
 def test_redirects_and_errors_carry_the_security_headers(url, status):
     response = Client().get(url, headers={"Accept-Language": "fr"})

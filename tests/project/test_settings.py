@@ -55,7 +55,9 @@ def test_production_needs_the_site_url():
 
 
 def test_a_site_url_with_a_path_is_refused():
-    result = manage("check", env={**PRODUCTION_ENV, "HELPCENTER_SITE_URL": "https://x.example/help"})
+    result = manage(
+        "check", env={**PRODUCTION_ENV, "HELPCENTER_SITE_URL": "https://x.example/help"}
+    )
     assert result.returncode != 0
     assert "write the scheme and host only" in result.stderr
 
