@@ -25,23 +25,29 @@ def available() -> str | None:
     return None
 
 
-def scores(url: str) -> dict[str, int | None]:
+def report(url: str) -> tuple[dict[str, int | None], dict[str, float]]:
+    """The category scores, and the page's weight: bytes transferred and requests made."""
     with tempfile.TemporaryDirectory() as directory:
-        report = os.path.join(directory, "report.json")
+        report_path = os.path.join(directory, "report.json")
         env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or ""}
         subprocess.run(
             ["npx", "--yes", f"lighthouse@{VERSION}", url, "--quiet", "--output=json",
-             f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
+             f"--output-path={report_path}", f"--only-categories={','.join(CATEGORIES)}",
              f"--chrome-flags={CHROME_FLAGS}"],
             env=env, capture_output=True, text=True, timeout=300, check=False,
         )  # fmt: skip
-        if not os.path.exists(report):
-            return dict.fromkeys(CATEGORIES)
-        with open(report, encoding="utf-8") as file:
-            categories = json.load(file).get("categories", {})
+        if not os.path.exists(report_path):
+            return dict.fromkeys(CATEGORIES), {}
+        with open(report_path, encoding="utf-8") as file:
+            found = json.load(file)
+    categories, audits = found.get("categories", {}), found.get("audits", {})
+    weight = {
+        "bytes": audits.get("total-byte-weight", {}).get("numericValue", float("nan")),
+        "requests": len(audits.get("network-requests", {}).get("details", {}).get("items", [])),
+    }
     return {
         name: None
         if categories.get(name, {}).get("score") is None
         else round(categories[name]["score"] * 100)
         for name in CATEGORIES
-    }
+    }, weight

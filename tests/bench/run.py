@@ -125,13 +125,22 @@ def lighthouse_table(base: str) -> list[str]:
     missing = lighthouse.available()
     if missing:
         return [*lines, f"not run: {missing}"]
-    lines += ["| page | " + " | ".join(lighthouse.CATEGORIES) + " |", "|---|---:|---:|---:|---:|"]
+    lines += [
+        "| page | " + " | ".join(lighthouse.CATEGORIES) + " | transferred | requests |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, path in LIGHTHOUSE_PAGES:
-        scores = lighthouse.scores(base + path)
+        scores, weight = lighthouse.report(base + path)
         cells = [
             "n/a" if score is None else (f"{score}" if score == 100 else f"{score} MISS")
             for score in scores.values()
         ]
+        kilobytes, requests = weight.get("bytes", float("nan")) / 1000, weight.get("requests", 0)
+        if path == ARTICLE:  # the article's budget: 25 KB in at most 5 requests
+            cells.append(f"{kilobytes:.1f} KB" + ("" if kilobytes <= 25 else " MISS (<= 25)"))
+            cells.append(f"{requests}" + ("" if requests <= 5 else " MISS (<= 5)"))
+        else:
+            cells += [f"{kilobytes:.1f} KB", f"{requests}"]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 

@@ -88,3 +88,16 @@ def test_the_site_serves_on_while_the_database_is_down_and_recovers(tmp_path, co
         log = site.log.read_text()
         assert "database unavailable" in log
         assert "Traceback" not in log
+
+
+def test_a_running_server_keeps_the_content_it_started_with(tmp_path, collected_static):
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", content)
+    site = Site({"HELPCENTER_CONTENT_DIR": str(content)}, tmp_path / "site.log")
+    with site.running(workers=1):
+        assert site.get(PAGES[0]).status == 200
+        (content / "wizard" / "flow.toml").write_text("this is not TOML [", encoding="utf-8")
+        (content / "collections.toml").unlink()
+        # A deploy that breaks content is refused at start; a running server is not disturbed.
+        assert all(site.get(page).status == 200 for page in PAGES)
+        assert health(site)["checks"]["content"] == "ok"
