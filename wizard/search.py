@@ -47,11 +47,13 @@ def _outcome_entries(flow: Flow, lang: str) -> Iterator[Entry]:
             if query is None:
                 continue
             steps = [*outcome.user_steps, *outcome.admin_texts(), outcome.next_step]
+            # The error codes that lead here: people search for the code they got.
+            codes = [f"AADSTS{code}" for code, target in flow.codes.items() if target == outcome.id]
             yield Entry(
                 kind=OUTCOME,
                 language=lang,
                 url=reverse_in(lang, "wizard:step", query=query),
                 title=outcome.title.plain,
                 description=outcome.summary.plain,
-                body=" ".join(step.plain for step in steps),
+                body=" ".join([*codes, *(step.plain for step in steps)]),
             )

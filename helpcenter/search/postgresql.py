@@ -2,8 +2,8 @@
 
 PostgreSQL stems with the entry's language configuration (french, english) and drops its stop
 words. Accents are folded before the text reaches it (helpcenter.search.text), so no extension is
-needed. Each query word becomes a prefix lexeme (`consent:*`); the words hold letters or digits
-only, so nothing a visitor types is ever tsquery syntax.
+needed. The query's words are joined with `&` (or `|`) and stemmed by to_tsquery; they hold
+letters or digits only, so nothing a visitor types is ever tsquery syntax.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def index(cursor: CursorWrapper, rows: Sequence[tuple[int, str, str, str, str]])
 def ranked_ids(
     cursor: CursorWrapper, query_words: Sequence[str], lang: str, limit: int, match_all: bool
 ) -> list[int]:
-    expression = (" & " if match_all else " | ").join(f"{word}:*" for word in query_words)
+    expression = (" & " if match_all else " | ").join(query_words)
     cursor.execute(
         f"SELECT e.id FROM {TABLE} s JOIN helpcenter_searchentry e ON e.id = s.entry_id, "
         "to_tsquery(%s::regconfig, %s) query "

@@ -1,8 +1,8 @@
 """The search index on SQLite: an FTS5 table of stemmed words, ranked with bm25.
 
 FTS5 has no French stemmer, so the words are stemmed before they are stored (snowball, the same
-algorithms PostgreSQL uses) and so are the query's. Each query word becomes a quoted prefix
-(`"consent"*`): nothing a visitor types is ever FTS syntax.
+algorithms PostgreSQL uses) and so are the query's. Each query word becomes a quoted stem
+(`"consent"`): nothing a visitor types is ever FTS syntax.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def ranked_ids(
     cursor: CursorWrapper, query_words: Sequence[str], lang: str, limit: int, match_all: bool
 ) -> list[int]:
     terms = dict.fromkeys(stems(" ".join(query_words), lang))
-    expression = (" AND " if match_all else " OR ").join(f'"{term}"*' for term in terms)
+    expression = (" AND " if match_all else " OR ").join(f'"{term}"' for term in terms)
     cursor.execute(
         f"SELECT e.id FROM {TABLE} f JOIN helpcenter_searchentry e ON e.id = f.rowid "
         f"WHERE {TABLE} MATCH %s AND e.language = %s "

@@ -62,13 +62,13 @@ def query_words(query: str) -> list[str]:
 
 
 def highlight(text: str, terms: Iterable[str], lang: str, width: int = 0) -> SafeString:
-    """`text`, escaped, with the words that match a query stem in <mark>; with `width`, only the
-    part around the first match (about `width` characters)."""
-    prefixes = tuple(terms)
+    """`text`, escaped, with the words whose stem is a query stem in <mark>; with `width`, only
+    the part around the first match (about `width` characters)."""
+    wanted = set(terms)
     spans = [
         match.span()
         for match in re.finditer(r"[^\W_]+", text)
-        if prefixes and any(found.startswith(prefixes) for found in stems(match[0], lang))
+        if wanted.intersection(stems(match[0], lang))
     ]
     start, end = 0, len(text)
     if width and len(text) > width:

@@ -54,7 +54,7 @@ def test_english_search_stays_in_english():
 
 
 @pytest.mark.parametrize(
-    ("query", "same_as"), [("entree", "entrée"), ("CONSENTEMENT", "consentement")]
+    ("query", "same_as"), [("ecran", "écran"), ("ECRAN", "Écran"), ("CONSENTEMENT", "consentement")]
 )
 def test_accents_and_case_either_way(query, same_as):
     assert titles(query, "fr") == titles(same_as, "fr")
