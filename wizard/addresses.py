@@ -1,4 +1,5 @@
-"""User text on its way into mail headers and Microsoft URLs: one line, a real domain, a clean address.
+"""User text on its way into mail headers and Microsoft URLs: one line, a real domain or tenant ID, a
+clean address.
 
 User text reaches places with different rules: a plain-text body (kept as typed), mail headers (one
 line, or a line break would start a new header), and Microsoft's login URLs (only a plausible
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
@@ -16,10 +18,14 @@ from django.core.validators import DomainNameValidator
 
 from wizard.diagnostics import clean_guid
 
-# Names the login endpoint accepts instead of a tenant; "common" must never be used for admin
-# consent, and the others would not name the user's organization. None has a dot, so the domain
-# rule already refuses them; they are listed so that the intent is written down.
+# Names the login endpoint accepts instead of a tenant. "common" must never be used for admin
+# consent (v2-admin-consent: "Do not use 'common'"); "organizations" is our own fallback, chosen
+# below, never taken from what a user typed. None has a dot, so the domain rule already refuses
+# them; they are listed so that the intent is written down.
 _RESERVED_TENANTS = frozenset({"common", "organizations", "consumers"})
+# Microsoft: "You can use the value organizations that causes the consent to happen in the home
+# tenant of the user you sign in with" (grant-admin-consent). The link when no tenant is known.
+ORGANIZATIONS = "organizations"
 _validate_ascii_domain = DomainNameValidator(accept_idna=False)
 # The dot-atom local part of RFC 5322, ASCII only: an address the .eml can carry without SMTPUTF8.
 _LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
@@ -101,22 +107,66 @@ def tenant_domain(email: str) -> str | None:
     return address.rpartition("@")[2] if address else None
 
 
-def admin_consent_url(domain: str | None, client_id: str, template: str) -> str | None:
-    """The tenant-wide admin consent link for the user's organization, or None.
+def clean_tenant(value: str) -> str | None:
+    """A tenant as typed: its tenant ID (a GUID, lowercased) or a domain (lowercased, punycoded).
 
-    `template` is the facts URL with {tenant} and {client_id}. None unless the domain is plausible
-    and the client ID is a GUID: a wrong link sent to an admin is worse than none.
+    Microsoft accepts "the tenant ID or any verified domain name" and recommends the tenant ID;
+    anything else is refused, so that it never reaches a Microsoft URL.
     """
-    if not domain or not isinstance(domain, str):
+    if not isinstance(value, str):
         return None
-    tenant = domain.lower()
+    text = single_line(value)
+    if not text or len(text) > 253:
+        return None
+    return clean_guid(text) or _ascii_domain(text.lower())
+
+
+def is_tenant_id(tenant: str | None) -> bool:
+    return isinstance(tenant, str) and clean_guid(tenant) == tenant
+
+
+def admin_consent_url(tenant: str | None, client_id: str, template: str) -> str | None:
+    """The tenant-wide admin consent link, or None.
+
+    `tenant` is a tenant ID or a domain (see clean_tenant); without one, the link names
+    "organizations", the home tenant of the admin who signs in. `template` is the facts URL with
+    {tenant} and {client_id}. None for a tenant that is neither, or a client ID that is not a GUID:
+    a wrong link sent to an admin is worse than none.
+    """
+    if tenant is None:
+        tenant = ORGANIZATIONS
+    elif not isinstance(tenant, str) or not (
+        is_tenant_id(tenant.lower()) or is_plausible_domain(tenant.lower())
+    ):
+        return None
+    else:
+        tenant = tenant.lower()
     guid = clean_guid(client_id) if isinstance(client_id, str) else None
-    if not is_plausible_domain(tenant) or guid is None:
-        return None
-    if not template.startswith("https://") or "{tenant}" not in template:
+    if guid is None or not template.startswith("https://") or "{tenant}" not in template:
         return None
     url = template.replace("{tenant}", quote(tenant, safe="")).replace(
         "{client_id}", quote(guid, safe="")
     )
     # Microsoft: never /common/ for admin consent. The template is data; check the result.
     return None if "/common/" in url else url
+
+
+@dataclass(frozen=True)
+class ConsentLinks:
+    """The admin consent links to offer: one naming the tenant, and "organizations" beside a
+    domain, in case Microsoft does not know that domain (AADSTS90002)."""
+
+    url: str | None  # names the tenant, or "organizations" when none is known
+    fallback_url: str | None  # "organizations", beside a link that names a domain
+    names_tenant: bool  # whether `url` names the organization (else it is "organizations")
+
+
+def consent_links(tenant: str | None, client_id: str, template: str) -> ConsentLinks:
+    url = admin_consent_url(tenant, client_id, template)
+    names_tenant = url is not None and tenant is not None
+    fallback = (
+        admin_consent_url(None, client_id, template)
+        if names_tenant and not is_tenant_id(tenant)
+        else None
+    )
+    return ConsentLinks(url=url, fallback_url=fallback, names_tenant=names_tenant)

@@ -24,6 +24,7 @@ from helpcenter.content import get_library
 from helpcenter.content.factformat import older_paths_text
 from helpcenter.content.facts import FactStore
 from helpcenter.content.localized import LocalizedText
+from helpcenter.content.references import registered_kinds
 from wizard.addresses import clean_address, multi_line, single_line
 from wizard.flow.model import Outcome
 from wizard.flow.walk import CodeAnswer, Resolution
@@ -42,6 +43,7 @@ _CONSENT_FACTS = frozenset(
         ("label", "grant_admin_consent"),
         ("roles", "grant_consent"),
         ("path", "review_requests"),
+        ("claim", "admin_consent_link_scope"),
     }
 )
 
@@ -151,12 +153,16 @@ def _detail_rows(resolution: Resolution) -> list[tuple[str, str]]:
 
 
 def _links(
-    facts: FactStore, entra_url: str | None, consent_url: str | None, guide_url: str | None
+    facts: FactStore,
+    entra_url: str | None,
+    consent: tuple[str | None, str | None],
+    guide_url: str | None,
 ) -> list[tuple[str, str]]:
     def fact_name(key: str, fallback: str) -> str:
         url = facts.urls.get(key)
         return str(url.text) if url else fallback
 
+    consent_url, fallback_url = consent
     links = []
     if entra_url:
         links.append(
@@ -164,9 +170,29 @@ def _links(
         )
     if consent_url:
         links.append((fact_name("admin_consent", _("Admin consent link")), consent_url))
+    if fallback_url:
+        links.append((_("The same link for the organization you sign in to"), fallback_url))
     if guide_url:
         links.append((_("Printable step-by-step guide for this case"), guide_url))
     return links
+
+
+# What the admin should know before opening the consent link, from the facts (claims); the
+# last two go only with a link that names "organizations" or a domain.
+_CONSENT_NOTES = ("admin_consent_link_scope", "regrant_may_revoke")
+CONSENT_NOTE_CLAIMS = (*_CONSENT_NOTES, "tenant_id_recommended", "organizations_link")
+
+
+def consent_notes(facts: FactStore, *, names_tenant: bool, with_fallback: bool) -> list[str]:
+    """The sentences that go with the admin consent link, in the active language: what it grants,
+    what granting again can revoke, and what "organizations" does where a link names it."""
+    keys = [
+        *_CONSENT_NOTES,
+        *(("tenant_id_recommended",) if names_tenant and with_fallback else ()),
+        *(("organizations_link",) if with_fallback or not names_tenant else ()),
+    ]
+    claim = registered_kinds()["claim"]
+    return [claim.text(facts, key) for key in keys if key in facts.claims]
 
 
 def _tidy(text: str) -> str:
@@ -196,11 +222,15 @@ def build_admin_message(
     consent_url: str | None,
     entra_url: str | None = None,
     compact: bool = False,
+    consent_fallback_url: str | None = None,
+    consent_names_tenant: bool = True,
 ) -> AdminMessage:
     """The email to the admin, in `language` (the admin's, not the page's).
 
     `compact` leaves the steps out and points to the guide instead, for a mailto: link that fits
-    in common mail clients. The consent link is left out where a consent would not help.
+    in common mail clients. The consent link is left out where a consent would not help; where it
+    is given, `consent_fallback_url` ("organizations", beside a link naming a domain) goes with it,
+    and so do the notes on what the link grants.
     """
     outcome = resolution.outcome
     if outcome is None or not outcome.needs_admin:
@@ -212,6 +242,8 @@ def build_admin_message(
         entra_url = facts.urls["entra_admin_center"].url
     # Without the guide's address, the steps cannot be left out: they would be nowhere.
     compact = compact and bool(guide_url)
+    if not consent_link_helps(outcome):
+        consent_url = consent_fallback_url = None
     with override(language):
         context = {
             **_what_happened(resolution, facts),
@@ -219,9 +251,14 @@ def build_admin_message(
             "routes": [] if compact else _routes(outcome, facts),
             "compact": compact,
             "delay": outcome.delay.plain if outcome.delay else "",
-            "links": _links(
-                facts, entra_url, consent_url if consent_link_helps(outcome) else None, guide_url
-            ),
+            "links": _links(facts, entra_url, (consent_url, consent_fallback_url), guide_url),
+            "consent_notes": consent_notes(
+                facts,
+                names_tenant=consent_names_tenant,
+                with_fallback=bool(consent_fallback_url),
+            )
+            if consent_url and not compact
+            else [],
             "note": multi_line(sender.note),
             "name": name,
             "company": company,

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from helpcenter.languages import language_name
-from wizard.addresses import tenant_domain
+from wizard.addresses import clean_tenant, tenant_domain
 
 # Microsoft's consumer mail domains: an address there belongs to no organization (no tenant).
 PERSONAL_DOMAINS = frozenset(
@@ -46,10 +46,15 @@ class SingleLineField(forms.CharField):
 class AdminEmailForm(forms.Form):
     name = SingleLineField(label=_("Your name"), max_length=80)
     company = SingleLineField(label=_("Your company"), max_length=80)
-    email = forms.EmailField(
-        label=_("Your work email"),
-        max_length=254,
-        help_text=_("Its domain tells Microsoft which organization you belong to."),
+    email = forms.EmailField(label=_("Your work email"), max_length=254)
+    tenant = SingleLineField(
+        label=_("Your organization’s tenant ID or domain (optional)"),
+        max_length=253,
+        required=False,
+        help_text=_(
+            "It goes in the admin consent link. Microsoft recommends the tenant ID; without one, "
+            "the link names your work email’s domain."
+        ),
     )
     admin_email = forms.EmailField(
         label=_("Your admin's email (optional)"), max_length=254, required=False
@@ -99,7 +104,21 @@ class AdminEmailForm(forms.Form):
             )
         return email
 
-    def tenant(self) -> str | None:
+    def clean_tenant(self) -> str:
+        typed: str = self.cleaned_data["tenant"]
+        if typed and clean_tenant(typed) is None:
+            raise forms.ValidationError(
+                _("This is neither a tenant ID (a GUID) nor a domain name like company.com."),
+                code="tenant",
+            )
+        return typed
+
+    def consent_tenant(self) -> str | None:
+        """The organization for the admin consent link: the tenant typed, else the domain of the
+        work email, else None (the link then names "organizations")."""
+        typed = clean_tenant(self.cleaned_data.get("tenant", ""))
+        if typed:
+            return typed
         return tenant_domain(self.cleaned_data["email"]) if "email" in self.cleaned_data else None
 
     def live_errors(self) -> dict[str, list[str]]:

@@ -6,16 +6,18 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from helpcenter.content import get_library
 from helpcenter.content.localized import LocalizedText
+from helpcenter.content.references import registered_kinds
 from helpcenter.languages import Alternate, language_name, reverse_in
-from wizard.diagnostics import ErrorDetails, error_lookup_url
+from wizard.diagnostics import ErrorDetails
 from wizard.flow import get_flow
 from wizard.flow.links import answers_query, change_answer_query, with_answer_query
 from wizard.flow.model import CODE, AdminRoute, Outcome, Question
@@ -60,6 +62,9 @@ class Choice:
     html: SafeString
     url: str
     screen: str | None  # the look-alike template to draw, for the first question
+    # What the drawn screen says, every text with its English and French variants: the drawing's
+    # accessible description, and the list under the drawings. None for a drawing without text.
+    screen_texts: SafeString | None = None
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,12 @@ class OutcomeView:
     delay_html: SafeString
     next_step_html: SafeString
     article_url: str | None
-    error_lookup_url: str | None
     contact_support: bool
     admin_guide_url: str | None
+    # What Microsoft says of the user's code, from the facts (an unmapped code shows the message
+    # the user pasted instead: see the views).
+    code_html: SafeString | None = None
+    code_message: str | None = None
 
 
 def answered_steps(resolution: Resolution) -> list[AnsweredStep]:
@@ -108,13 +116,20 @@ def answered_steps(resolution: Resolution) -> list[AnsweredStep]:
     ]
 
 
+def _screen_texts(template: str) -> SafeString | None:
+    texts = render_to_string(template, {"part": "text"}).strip()
+    return mark_safe(texts) if texts else None  # noqa: S308  (a template of ours, autoescaped)
+
+
 def question_view(resolution: Resolution, question: Question) -> QuestionView:
+    screens = question.id == SCREEN_QUESTION
     choices = tuple(
         Choice(
             id=answer.id,
             html=answer.text.html,
             url=step_url(with_answer_query(resolution, answer.id)),
-            screen=f"wizard/screens/{answer.id}.html" if question.id == SCREEN_QUESTION else None,
+            screen=f"wizard/screens/{answer.id}.html" if screens else None,
+            screen_texts=_screen_texts(f"wizard/screens/{answer.id}.html") if screens else None,
         )
         for answer in question.answers
     )
@@ -138,12 +153,22 @@ def _article_url(outcome: Outcome) -> str | None:
     return reverse("helpcenter:article", kwargs={"slug": article.slug}, fragment=str(anchor))
 
 
+def _code_meaning(details: ErrorDetails | None) -> dict[str, object]:
+    """Microsoft's name and message for the user's code: outcomes are per family of codes, so the
+    page says what this one means."""
+    facts = get_library().facts
+    code = facts.codes.get(details.code) if details and details.code else None
+    if code is None:
+        return {}
+    return {
+        "code_html": registered_kinds()["code"].html(facts, details.code),  # type: ignore[union-attr]
+        "code_message": code.message,
+    }
+
+
 def outcome_view(outcome: Outcome, details: ErrorDetails | None) -> OutcomeView:
-    lookup = None
-    urls = get_library().facts.urls
-    if outcome.error_lookup and details and details.code and "error_lookup" in urls:
-        lookup = error_lookup_url(urls["error_lookup"].url, details.code)
     return OutcomeView(
+        **_code_meaning(details),  # type: ignore[arg-type]
         id=outcome.id,
         case=outcome.case,
         title_html=outcome.title.html,
@@ -156,7 +181,6 @@ def outcome_view(outcome: Outcome, details: ErrorDetails | None) -> OutcomeView:
         delay_html=html_of(outcome.delay),
         next_step_html=outcome.next_step.html,
         article_url=_article_url(outcome),
-        error_lookup_url=lookup,
         contact_support=outcome.contact_support,
         admin_guide_url=guide_url(outcome.admin_guide, get_language())
         if outcome.admin_guide

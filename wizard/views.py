@@ -12,8 +12,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -25,7 +25,7 @@ from helpcenter.events import record
 from helpcenter.pagecache import public_page
 from helpcenter.ratelimits import FORMS, WRITES, limit_posts
 from helpcenter.siteurl import absolute_url
-from wizard.addresses import admin_consent_url, is_plausible_domain
+from wizard.addresses import clean_tenant, consent_links, is_tenant_id
 from wizard.adminmail import (
     AdminMessage,
     Sender,
@@ -200,9 +200,10 @@ class EmailView:
 def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmailForm) -> EmailView:
     data = form.cleaned_data
     language = data["admin_language"]
-    tenant = form.tenant()
+    tenant = form.consent_tenant()
     facts = get_library().facts
     guide = resolution.outcome.admin_guide if resolution.outcome else None
+    links = consent_links(tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url)
     arguments = {
         "sender": Sender(
             name=data["name"], company=data["company"], email=data["email"], note=data["note"]
@@ -210,9 +211,9 @@ def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmai
         "admin_email": data["admin_email"],
         "language": language,
         "guide_url": absolute_url(request, guide_url(guide, language, tenant)) if guide else None,
-        "consent_url": admin_consent_url(
-            tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url
-        ),
+        "consent_url": links.url,
+        "consent_fallback_url": links.fallback_url,
+        "consent_names_tenant": links.names_tenant,
         "entra_url": facts.urls["entra_admin_center"].url,
     }
     message = build_admin_message(resolution, **arguments)
@@ -263,7 +264,8 @@ def admin_email(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 @public_page
 def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
-    """The printable steps for the IT admin; ?tenant=company.com adds the tenant's consent link."""
+    """The printable steps for the IT admin; ?tenant= (a tenant ID or a domain) names the
+    organization in the consent link, which otherwise names "organizations"."""
     if set(request.GET) - {"tenant"} or len(request.GET.getlist("tenant")) > 1:
         # One address per page: any other parameter is dropped (see helpcenter.canonical).
         tenant_only = {"tenant": request.GET["tenant"]} if "tenant" in request.GET else None
@@ -272,18 +274,16 @@ def admin_guide(request: HttpRequest, guide: str) -> HttpResponse:
     if found is None:
         raise Http404("No such admin guide.")
     raw_tenant = request.GET.get("tenant", "")[:300]
-    tenant = raw_tenant.strip().lower() if is_plausible_domain(raw_tenant.strip().lower()) else None
+    tenant = clean_tenant(raw_tenant)
     facts = get_library().facts
-    consent_url = (
-        admin_consent_url(tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url)
-        if "admin_consent" in facts.urls
-        else None
-    )
+    links = consent_links(tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url)
     context = {
         "guide": found,
         "tenant": tenant,
+        "tenant_is_id": is_tenant_id(tenant),
         "tenant_was_refused": bool(raw_tenant) and tenant is None,
-        "consent_url": consent_url,
+        "consent_url": links.url,
+        "consent_fallback_url": links.fallback_url,
         "client_id_configured": bool(settings.ZELIQ_CLIENT_ID),
         "fact_sources": fact_sources(found),
         "updated_long": long_date(found.updated),

@@ -41,7 +41,7 @@ def test_french_article_page(client):
     assert html.count("<h1") == 1
     assert "Intégrer Outlook avec Zeliq" in html
     assert re.search(
-        r'Mis à jour [^<]+ \(<time datetime="2026-11-27">27 novembre 2026</time>\)', html
+        r'Mis à jour [^<]+ \(<time datetime="2026-12-01">1 décembre 2026</time>\)', html
     )
     assert 'aria-labelledby="toc-heading"' in html
     assert 'id="cas-3"' in html
@@ -51,7 +51,7 @@ def test_english_article_page(client):
     html = client.get(EN_URL).text
     assert '<html lang="en">' in html
     assert re.search(
-        r'Updated [^<]+ \(<time datetime="2026-11-27">November 27, 2026</time>\)', html
+        r'Updated [^<]+ \(<time datetime="2026-12-01">December 1, 2026</time>\)', html
     )
     assert 'id="case-3"' in html
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -65,7 +66,7 @@ def test_a_french_user_gets_an_english_email_for_her_admin(client: Client, clien
 def test_the_consent_link_needs_a_configured_client_id(client: Client, settings):
     settings.ZELIQ_CLIENT_ID = ""
     html = client.post(EMAIL_URL, VALID).text
-    assert "adminconsent" not in html
+    assert "/adminconsent?" not in html
 
 
 def test_the_live_preview_returns_the_preview_and_field_errors(client: Client):
@@ -228,8 +229,10 @@ def test_the_guide_for_a_tenant_carries_its_consent_link(client: Client, client_
 def test_an_implausible_tenant_never_reaches_the_consent_url(client: Client, client_id, tenant):
     response = client.get("/en/admin-guide/case-3/", {"tenant": tenant})
     assert response.status_code == 200
-    assert "adminconsent" not in response.text
-    assert "not a valid domain name" in response.text
+    links = re.findall(r'href="(https://login\.microsoftonline\.com/[^"]*)"', response.text)
+    # What was refused is said, and the link falls back to "organizations", never to the input.
+    assert links == [f"https://login.microsoftonline.com/organizations/adminconsent?client_id={CLIENT_ID}"]
+    assert "neither a tenant ID nor a valid domain name" in response.text
     assert "<script>" not in response.text.split("<body")[1]
 
 

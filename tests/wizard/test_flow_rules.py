@@ -163,9 +163,10 @@ def test_the_flow_and_the_facts_agree_on_the_error_codes(content_dir: Path):
     facts = content_dir / "facts" / "entra.toml"
     facts.write_text(
         facts.read_text() + '\n[codes."90094"]\nmessage = "Admin consent is required."\n'
-        'source = "https://learn.microsoft.com/"\nverified = 2026-11-28\n'
+        'family = "consent"\nsource = "https://learn.microsoft.com/"\nverified = 2026-11-28\n'
         '\n[codes."50105"]\nmessage = "Not assigned."\n'
-        'source = "https://learn.microsoft.com/"\nverified = 2026-11-28\n'
+        'family = "consent"\nsource = "https://learn.microsoft.com/"\nverified = 2026-11-28\n'
+        '\n[families.consent]\ntitle = { fr = "Consentement", en = "Consent" }\n'
     )
     found = [str(p) for p in load_library(content_dir).problems]
     assert not any("[codes.90094]" in p for p in found)

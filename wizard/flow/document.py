@@ -3,6 +3,7 @@ everything else under content/, once per content version."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -10,12 +11,13 @@ from pathlib import Path
 from django.http import QueryDict
 
 from helpcenter.content import Library
-from helpcenter.content.documents import ContentSource, DocumentKind, Rendering
+from helpcenter.content.documents import ContentSource, DocumentKind, Rendering, localized_texts
 from helpcenter.content.markdown import ArticleLink, RouteCheck
 from helpcenter.content.problems import ContentProblem
 from helpcenter.content.schema import validate
+from helpcenter.content.usage import Use, register_usage, text_references
 from wizard.flow.model import Flow
-from wizard.flow.rules import flow_problems
+from wizard.flow.rules import fact_problems, flow_problems
 from wizard.flow.walk import resolve
 
 FLOW_FILE = Path("wizard") / "flow.toml"
@@ -56,6 +58,8 @@ class FlowKind(DocumentKind):
         path = Path(library.directory) / FLOW_FILE
         for field, message in _cross_document_problems(document, library):
             yield ContentProblem(path, field, message)
+        for field, message in fact_problems(document, library.facts):
+            yield ContentProblem(path, field, message)
 
 
 def _cross_document_problems(flow: Flow, library: Library) -> Iterator[tuple[str, str]]:
@@ -83,3 +87,51 @@ def _cross_document_problems(flow: Flow, library: Library) -> Iterator[tuple[str
             yield "codes", f"AADSTS{code} is in content/facts/ but leads to no outcome"
     if flow.article and not library.articles.translations(flow.article):
         yield "article", f"{flow.article!r} names no article"
+
+
+def _flow_uses(flow: Flow, library: Library) -> Iterator[Use]:
+    """Where the flow names facts: each question, each outcome page, and the admin email of each
+    outcome that has one (its admin steps, and the notes that go with the consent link)."""
+    from wizard.adminmail import CONSENT_NOTE_CLAIMS, consent_link_helps
+
+    languages = library.languages
+    for question in flow.questions.values():
+        texts = (text for _where, text in localized_texts(question))
+        yield Use(f"question {question.id}", tuple(text_references(texts, languages)))
+    for outcome in flow.outcomes.values():
+        texts = [text for _where, text in localized_texts(outcome)]
+        yield Use(f"outcome {outcome.id}", tuple(text_references(texts, languages)))
+        if outcome.needs_admin:
+            email = text_references(outcome.admin_texts(), languages)
+            if outcome.delay is not None:
+                email |= text_references((outcome.delay,), languages)
+            email.add(("url", "entra_admin_center"))
+            if consent_link_helps(outcome):
+                email |= {("claim", key) for key in CONSENT_NOTE_CLAIMS}
+                email.add(("url", "admin_consent"))
+            yield Use(f"email {outcome.id}", tuple(email))
+    for code in flow.codes:
+        yield Use(f"code {code}", (("code", code),))
+    yield from _template_uses()
+
+
+# The facts a template names: {% screen_text "accept" %}, {% screen_label "x" %}, {% fact "claim" "y" %}.
+_TEMPLATE_FACT = re.compile(
+    r'{%\s*(?:screen_text|screen_label)\s+"(?P<label>[a-z0-9_]+)"'
+    r'|{%\s*fact\s+"(?P<kind>[a-z-]+)"\s+"(?P<key>[a-z0-9_]+)"'
+)
+
+
+def _template_uses() -> Iterator[Use]:
+    """The drawings of Microsoft's screens and the admin guide's page name facts directly."""
+    folder = Path(__file__).resolve().parent.parent / "templates" / "wizard"
+    for template in sorted(folder.rglob("*.html")):
+        found = {
+            ("label", m["label"]) if m["label"] else (m["kind"], m["key"])
+            for m in _TEMPLATE_FACT.finditer(template.read_text(encoding="utf-8"))
+        }
+        if found:
+            yield Use(f"template {template.relative_to(folder)}", tuple(sorted(found)))
+
+
+register_usage(FlowKind.name, _flow_uses)

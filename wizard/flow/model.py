@@ -67,7 +67,10 @@ class Outcome(Schema):
     article_anchor: Text | None = None  # the section of the help article that explains it
     admin_guide: Slug | None = None  # which admin-guide page, e.g. "case-3"
     contact_support: Flag = False  # show the way to Zeliq support
-    error_lookup: Flag = False  # show the link to Microsoft's page for the user's code
+    # The outcome for codes the flow does not explain: the page shows Microsoft's own message for
+    # the user's code (from the paste). Microsoft's error lookup page is "for developer usage only,
+    # don't present it to users", so it is not linked.
+    error_lookup: Flag = False
 
     def admin_texts(self) -> tuple[Text, ...]:
         """Every step the admin is given, whichever route."""

@@ -3,15 +3,23 @@
 Every path ends in an outcome, nothing is unreachable, no question comes back, ids fit in a URL and
 do not clash, and outcomes that need an admin say what the admin does. Each rule yields
 (field, what is wrong); an empty result means the flow is sound. Texts and their references are
-checked when the library renders them.
+checked when the library renders them; `fact_problems` checks, against the facts, that no text
+states a Microsoft fact by hand and that the codes are sourced and grouped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from helpcenter.content.documents import localized_texts
+from helpcenter.content.facts import FactStore
+from helpcenter.content.references import REFERENCE
 from wizard.flow.model import CHOICE, Flow, Question
 from wizard.flow.walk import DETAIL_PARAMS
+
+# A code typed by hand ("AADSTS90094", "AADSTS 90094"): it would not follow the facts.
+_TYPED_CODE = re.compile(r"AADSTS\s?[0-9]{5,7}", re.ASCII)
 
 Found = tuple[str, str]  # (field, message)
 
@@ -120,3 +128,55 @@ def _outcome_problems(flow: Flow) -> Iterator[Found]:
         route_ids = [route.id for route in outcome.admin_routes]
         if len(set(route_ids)) != len(route_ids):
             yield f"{where}.admin_routes", "two routes have the same id"
+
+
+def fact_problems(flow: Flow, facts: FactStore) -> Iterator[Found]:
+    """A Microsoft fact written by hand in a flow text, and mapped codes without source or family.
+
+    A label counts as written by hand when a text has its exact words outside any [[…]]: only
+    labels of two words or more, since one word ("Save", "Yes") is too common to tell. Labels that
+    are also the name of a feature (`prose = true` in the facts) may be written in prose.
+    """
+    typed = sorted(
+        (
+            (text, key)
+            for key, label in facts.labels.items()
+            if not label.prose
+            for text in label.text.texts.values()
+            if len(text.split()) >= 2
+        ),
+        key=lambda item: -len(item[0]),
+    )
+    for where, text in localized_texts(flow):
+        for lang, source in text.texts.items():
+            bare = re.sub(REFERENCE, " ", source)
+            found = _TYPED_CODE.search(bare)
+            if found:
+                yield f"{where}.{lang}", f"writes {found[0]} by hand: use [[code:…]]"
+            for words, key in typed:
+                if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", bare):
+                    yield (
+                        f"{where}.{lang}",
+                        f"writes Microsoft's “{words}” by hand: use [[label:{key}]]",
+                    )
+                    break
+    yield from _code_problems(flow, facts)
+
+
+def _code_problems(flow: Flow, facts: FactStore) -> Iterator[Found]:
+    outcomes_of: dict[str, set[str]] = {}
+    for code, outcome in flow.codes.items():
+        entry = facts.codes.get(code)
+        if entry is None:
+            continue  # reported by the flow document: the code has no entry at all
+        if entry.family is None:
+            yield f"codes.{code}", "has no family in content/facts/ (codes.<code>.family)"
+        else:
+            outcomes_of.setdefault(entry.family, set()).add(outcome)
+    for family, outcomes in sorted(outcomes_of.items()):
+        if len(outcomes) > 1:
+            yield (
+                "codes",
+                f"the family {family!r} leads to {', '.join(sorted(outcomes))}: "
+                "one outcome per family",
+            )
