@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods, require_safe
 
+from helpcenter.siteurl import site_url
 from helpcenter.staff import staff_page
 from wizard.agent_forms import LinkForm
 from wizard.agents import DASHBOARD_DAYS, link_rows, outcome_rows
@@ -18,14 +19,10 @@ from wizard.flow import get_flow
 from wizard.flow.walk import resolve
 from wizard.models import ShortLink
 from wizard.presentation import outcome_view, question_view
-from wizard.shortlinks import create_link, target_path
+from wizard.shortlinks import MACRO_PLACEHOLDER, create_link, target_path
 
 RECENT_LINKS = 10
 LIST_LINKS = 100
-
-
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")[:-1]
 
 
 def _preview(link: ShortLink) -> dict[str, object]:
@@ -76,7 +73,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "links": link_rows(flow, mine[:RECENT_LINKS]),
         "rows": outcome_rows(flow),
         "days": DASHBOARD_DAYS,
-        "base_url": _base_url(request),
+        "base_url": site_url(request),
+        "macro_placeholder": MACRO_PLACEHOLDER,
     }
     return render(request, "wizard/agents.html", context, status=status)
 
@@ -93,7 +91,7 @@ def links(request: HttpRequest) -> HttpResponse:
         "links": link_rows(get_flow(), shown[:LIST_LINKS]),
         "everyone": everyone,
         "limit": LIST_LINKS,
-        "base_url": _base_url(request),
+        "base_url": site_url(request),
         "default_days": settings.HELPCENTER_SHORT_LINK_DAYS,
     }
     return render(request, "wizard/agent_links.html", context)

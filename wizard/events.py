@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from helpcenter.events import record
 from helpcenter.ratelimits import WRITES, limit_posts
 from wizard.flow import get_flow
+from wizard.flow.links import PAGE_PARAMS
 from wizard.flow.walk import CodeAnswer, Resolution, resolve
 from wizard.guides import get_guides
 
@@ -31,8 +32,6 @@ OUTCOME_FEEDBACK = "outcome_feedback"  # subject: the outcome; detail: yes or no
 LINK_OPENED = "link_opened"  # a short link was followed (its code is the event's link code)
 
 EMAIL_CHANNELS = ("mailto", "copy", "eml")
-# The page's own parameters, not answers (wizard.views.PAGE_PARAMS).
-PAGE_PARAMS = ("fixed", "solved")
 MAX_ANSWERS_CHARS = 2000
 
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helpcenter.languages import reverse_in
+from wizard.flow.links import TENANT
 from wizard.models import ShortLink
 
 CODE_BYTES = 8  # 64 bits: 11 characters once base64url-encoded
@@ -79,8 +80,11 @@ def macro_path(link: ShortLink) -> str:
 
 
 def target_path(link: ShortLink) -> str:
-    """Where the link leads: the wizard, in the link's language, with its answers."""
-    query = QueryDict(link.query)
+    """Where the link leads: the wizard, in the link's language, with its answers (and the
+    customer's domain, when the agent gave it)."""
+    query = QueryDict(link.query, mutable=True)
+    if link.tenant:
+        query[TENANT] = link.tenant
     return reverse_in(link.language, "wizard:step", query=query or None)
 
 

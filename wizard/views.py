@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -39,10 +39,12 @@ from wizard.events import OUTCOME_FEEDBACK
 from wizard.flow import get_flow
 from wizard.flow.links import (
     PAGE_PARAMS,
+    TENANT,
     answers_query,
     error_query,
     outcome_query,
     page_query,
+    page_tenant,
     with_code_query,
 )
 from wizard.flow.model import Flow
@@ -83,6 +85,9 @@ def _render_step(
     context["solved"] = query.get("solved") if query.get("solved") in ("yes", "no") else None
     if resolution.outcome is not None and resolution.outcome.needs_admin:
         context["email_form"] = AdminEmailForm(initial={"admin_language": get_language()})
+    tenant = page_tenant(query)
+    if tenant and resolution.outcome is not None:
+        context.update(_for_tenant(context, resolution, tenant))
     context.update(extra)
     template = "wizard/step.html#panel" if _wants_panel(request) else "wizard/step.html"
     response = render(request, template, context)
@@ -90,6 +95,23 @@ def _render_step(
         # The whole page for an htmx request: caches key on HX-Request, so keep it out of them.
         patch_cache_control(response, no_store=True)
     return response
+
+
+def _for_tenant(
+    context: dict[str, object], resolution: Resolution, tenant: str
+) -> dict[str, object]:
+    """A support agent's link named the customer's domain: her guide and email are for it."""
+    outcome = resolution.outcome
+    changed: dict[str, object] = {"indexable": False}
+    if outcome is not None and outcome.admin_guide:
+        changed["outcome"] = replace(
+            context["outcome"],  # type: ignore[type-var]
+            admin_guide_url=guide_url(outcome.admin_guide, get_language(), tenant),
+        )
+    if context.get("email_action"):
+        query = {**answers_query(resolution), TENANT: tenant}
+        changed["email_action"] = reverse("wizard:email", query=query)
+    return changed
 
 
 # The wizard's forms change nothing that belongs to anyone: reading a pasted error only redirects,
@@ -197,10 +219,12 @@ class EmailView:
     text: str  # subject and body, for copying by hand
 
 
-def _prepare_email(request: HttpRequest, resolution: Resolution, form: AdminEmailForm) -> EmailView:
+def _prepare_email(
+    request: HttpRequest, resolution: Resolution, form: AdminEmailForm, tenant: str | None = None
+) -> EmailView:
     data = form.cleaned_data
     language = data["admin_language"]
-    tenant = form.consent_tenant()
+    tenant = tenant or form.consent_tenant()
     facts = get_library().facts
     guide = resolution.outcome.admin_guide if resolution.outcome else None
     links = consent_links(tenant, settings.ZELIQ_CLIENT_ID, facts.urls["admin_consent"].url)
@@ -245,7 +269,8 @@ def admin_email(request: HtmxHttpRequest) -> HttpResponse:
     if not resolution.is_clean or resolution.outcome is None or not resolution.outcome.needs_admin:
         return redirect(step_url(answers_query(resolution)))
     form = AdminEmailForm(request.POST)
-    email = _prepare_email(request, resolution, form) if form.is_valid() else None
+    tenant = page_tenant(request.GET)
+    email = _prepare_email(request, resolution, form, tenant) if form.is_valid() else None
     if email is not None and request.POST.get("download") == "eml":
         response = HttpResponse(
             eml_bytes(email.message, from_address=form.cleaned_data["email"]),

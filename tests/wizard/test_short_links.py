@@ -184,3 +184,42 @@ def test_the_agent_sees_her_customer_open_reach_an_outcome_and_prepare_the_email
 def test_open_link_never_raises_on_odd_codes():
     for code in ["", "é" * 10, "a/b", "0" * 32]:
         assert open_link(code).status == 404
+
+
+def test_a_link_with_the_customers_domain_makes_her_guide_and_email_for_her_tenant(
+    client: Client, agent, settings
+):
+    settings.ZELIQ_CLIENT_ID = "00000000-0000-0000-0000-00000000beef"
+    link = create_link(
+        query={"seen": "need_admin_approval"},
+        language="en",
+        tenant="contoso.com",
+        expires_at=timezone.now() + timedelta(days=3),
+    )
+    target = client.get(f"/l/{link.code}/")["Location"]
+    assert target == "/en/wizard/?seen=need_admin_approval&tenant=contoso.com"
+    page = client.get(target).text
+    assert "/en/admin-guide/case-3/?tenant=contoso.com" in page
+    assert 'content="noindex' in page
+    email = client.post(
+        "/en/wizard/email/?seen=need_admin_approval&tenant=contoso.com",
+        {
+            "name": "Ana",
+            "company": "Contoso",
+            "email": "ana@contoso-sales.fr",
+            "admin_language": "en",
+        },
+    ).text
+    assert "login.microsoftonline.com/contoso.com/adminconsent" in email
+
+
+def test_a_tenant_that_is_no_domain_is_dropped_from_the_address(client: Client):
+    response = client.get("/en/wizard/?seen=need_admin_approval&tenant=not_a_domain")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/wizard/?seen=need_admin_approval"
+
+
+def test_the_agent_gives_the_customers_domain_in_the_builder(agent_client: Client):
+    build(agent_client, place="outcome:case_3", tenant=" Contoso.COM ")
+    link = ShortLink.objects.get()
+    assert link.tenant == "contoso.com"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from wizard.addresses import is_plausible_domain
 from wizard.diagnostics import ErrorDetails, clean_code
 from wizard.flow.model import CODE, Flow, Question
 from wizard.flow.walk import (
@@ -19,8 +20,17 @@ from wizard.flow.walk import (
     Resolution,
 )
 
-# Parameters of the page itself, not answers: a notice after a repaired link, and feedback given.
-PAGE_PARAMS = {"fixed": ("1",), "solved": ("yes", "no")}
+# The customer's company domain, when a support agent's link names it: the admin guide and the
+# consent link in her email are then for her tenant, whatever address she types.
+TENANT = "tenant"
+# Parameters of the page itself, not answers: a notice after a repaired link, feedback given, and
+# the tenant (any plausible domain: see page_tenant).
+PAGE_PARAMS = {"fixed": ("1",), "solved": ("yes", "no"), TENANT: ()}
+
+
+def page_tenant(params: Mapping[str, str]) -> str | None:
+    tenant = params.get(TENANT)
+    return tenant if isinstance(tenant, str) and is_plausible_domain(tenant) else None
 
 
 def answers_query(resolution: Resolution) -> dict[str, str]:
@@ -41,6 +51,9 @@ def page_query(resolution: Resolution, params: Mapping[str, str]) -> dict[str, s
     for name, values in PAGE_PARAMS.items():
         if repaired and name == "fixed":
             query[name] = "1"
+        elif name == TENANT:
+            if page_tenant(params):
+                query[name] = params[name]
         elif params.get(name) in values:
             query[name] = params[name]
     return query
