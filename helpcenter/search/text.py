@@ -11,7 +11,7 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import snowballstemmer
 from django.utils.html import escape
@@ -20,6 +20,8 @@ from django.utils.safestring import SafeString, mark_safe
 MAX_QUERY_CHARS = 200  # longer queries are cut: nobody types more, and FTS need not read it
 MAX_TERMS = 12
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_TOKEN = re.compile(r"[^\W_]+")  # a word as the reader sees it, for highlighting
+Span = tuple[int, int]
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 STEMMERS = {"fr": "french", "en": "english"}
 
@@ -61,26 +63,29 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words(query[:MAX_QUERY_CHARS])))[:MAX_TERMS]
 
 
+def _matches(text: str, wanted: set[str], lang: str, start: int, end: int) -> Iterator[Span]:
+    for match in _TOKEN.finditer(text, start, end):
+        if wanted.intersection(stems(match[0], lang)):
+            yield match.span()
+
+
 def highlight(text: str, terms: Iterable[str], lang: str, width: int = 0) -> SafeString:
     """`text`, escaped, with the words whose stem is a query stem in <mark>; with `width`, only
-    the part around the first match (about `width` characters)."""
+    the part around the first match (about `width` characters).
+
+    Only the words up to the first match and those in the part shown are read: a result's
+    snippet costs the same whatever the length of the page.
+    """
     wanted = set(terms)
-    spans = [
-        match.span()
-        for match in re.finditer(r"[^\W_]+", text)
-        if wanted.intersection(stems(match[0], lang))
-    ]
     start, end = 0, len(text)
     if width and len(text) > width:
-        first = spans[0][0] if spans else 0
+        first = next(_matches(text, wanted, lang, 0, len(text)), (0, 0))[0]
         start = max(0, first - width // 3)
         start = text.rfind(" ", 0, start) + 1 if start else 0
         end = min(len(text), start + width)
         end = text.find(" ", end) if text.find(" ", end) != -1 else len(text)
     parts, position = [], start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
+    for span_start, span_end in _matches(text, wanted, lang, start, end):
         parts += [escape(text[position:span_start]), "<mark>", escape(text[span_start:span_end])]
         parts.append("</mark>")
         position = span_end
