@@ -6,9 +6,9 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from helpcenter.content import get_library
-from helpcenter.siteurl import site_parts
 from helpcenter.content.articles import Article
 from helpcenter.languages import reverse_in
+from helpcenter.siteurl import site_parts
 
 
 class _ConfiguredSite:

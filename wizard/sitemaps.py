@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.urls import reverse
 
 from helpcenter.sitemaps import SiteSitemap
-
 from wizard.flow import get_flow
 from wizard.flow.links import outcome_query
 from wizard.guides import get_guides

@@ -50,9 +50,7 @@ def test_french_article_page(client):
 def test_english_article_page(client):
     html = client.get(EN_URL).text
     assert '<html lang="en">' in html
-    assert re.search(
-        r'Updated [^<]+ \(<time datetime="2026-12-01">December 1, 2026</time>\)', html
-    )
+    assert re.search(r'Updated [^<]+ \(<time datetime="2026-12-01">December 1, 2026</time>\)', html)
     assert 'id="case-3"' in html
 
 

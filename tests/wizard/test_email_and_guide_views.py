@@ -231,7 +231,9 @@ def test_an_implausible_tenant_never_reaches_the_consent_url(client: Client, cli
     assert response.status_code == 200
     links = re.findall(r'href="(https://login\.microsoftonline\.com/[^"]*)"', response.text)
     # What was refused is said, and the link falls back to "organizations", never to the input.
-    assert links == [f"https://login.microsoftonline.com/organizations/adminconsent?client_id={CLIENT_ID}"]
+    assert links == [
+        f"https://login.microsoftonline.com/organizations/adminconsent?client_id={CLIENT_ID}"
+    ]
     assert "neither a tenant ID nor a valid domain name" in response.text
     assert "<script>" not in response.text.split("<body")[1]
 

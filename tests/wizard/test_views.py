@@ -361,8 +361,12 @@ UNMAPPED_PASTE = (
 
 
 @pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
-def test_an_unmapped_code_shows_microsofts_own_message_with_supports_contact(client: Client, headers):
-    response = client.post(STEP + "?seen=error_code", {"error_text": UNMAPPED_PASTE}, headers=headers)
+def test_an_unmapped_code_shows_microsofts_own_message_with_supports_contact(
+    client: Client, headers
+):
+    response = client.post(
+        STEP + "?seen=error_code", {"error_text": UNMAPPED_PASTE}, headers=headers
+    )
     assert response.status_code == 200
     assert "Something Microsoft explains here." in response.text
     assert "support@zeliq.com" in response.text
@@ -371,7 +375,9 @@ def test_an_unmapped_code_shows_microsofts_own_message_with_supports_contact(cli
 
 def test_an_oauth_redirect_with_an_unmapped_code_shows_the_message_too(client: Client):
     description = UNMAPPED_PASTE.replace("\r\n", " ")
-    response = client.get("/en/wizard/error/", {"error": "invalid_request", "error_description": description})
+    response = client.get(
+        "/en/wizard/error/", {"error": "invalid_request", "error_description": description}
+    )
     assert response.status_code == 200
     assert "Something Microsoft explains here." in response.text
     assert "no-store" in response["Cache-Control"]
