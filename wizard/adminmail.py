@@ -129,15 +129,21 @@ def _what_happened(resolution: Resolution, facts: FactStore) -> dict[str, object
     code = next((given for _q, given in resolution.answered if isinstance(given, CodeAnswer)), None)
     if code is not None:
         return {"code": code.display, "code_description": _code_description(code, facts)}
-    if len(resolution.answered) == 1:
-        # The answer to the first question describes the screen Microsoft showed.
+    if len(resolution.answered) == 1 and _names_a_screen(resolution.answered[0][1]):
+        # The answer to the first question is the title of the screen Microsoft showed.
         return {"screen": answer_plain(resolution.answered[0][1])}
-    # "I'm not sure" and the risky-app message take more questions: each answer says something.
+    # Answers that are not a screen ("a colleague could"), "I'm not sure" and the risky-app
+    # message: each answer says something, with its question.
     return {
         "answers": [
             (question.text.plain, answer_plain(given)) for question, given in resolution.answered
         ]
     }
+
+
+def _names_a_screen(given: object) -> bool:
+    text = getattr(given, "text", None)
+    return text is not None and any(kind == "screen" for kind, _key in text.references)
 
 
 def _detail_rows(resolution: Resolution) -> list[tuple[str, str]]:

@@ -575,3 +575,11 @@ def test_single_line():
 )
 def test_clean_address(address, cleaned):
     assert clean_address(address) == cleaned
+
+
+def test_an_answer_that_is_not_a_screen_is_quoted_with_its_question():
+    flow = get_flow()
+    message = message_for(resolve(flow, {"seen": "colleague"}))
+    assert "After I chose my work account, Microsoft showed" not in message.body
+    assert f"- {plain(flow.questions['seen'].text, 'en')}" in message.body
+    assert plain(flow.questions["seen"].answer("colleague").text, "en") in message.body
