@@ -51,6 +51,7 @@ class Article:
     plain: str  # the same body as plain text (search)
     toc_html: str
     anchors: tuple[str, ...]  # its headings' ids
+    references: tuple[tuple[str, str], ...]  # the facts it names, (kind, key), in order of use
     file: Path
 
     @property
@@ -167,6 +168,7 @@ class ArticlesKind(DocumentKind):
                 plain=rendered.plain,
                 toc_html=rendered.toc_html,
                 anchors=rendered.anchors,
+                references=rendered.references,
                 file=source.file,
             )
         return Articles(articles, rendering.source.source_language)

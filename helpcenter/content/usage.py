@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import override
 
-from helpcenter.content.documents import FRONT_MATTER
 from helpcenter.content.localized import LocalizedText
 from helpcenter.content.references import registered_kinds
 
@@ -85,18 +84,8 @@ def _expanded(references: Iterable[Reference], library: Library) -> set[Referenc
 
 
 def _article_uses(articles: Any, library: Library) -> Iterator[Use]:
-    # Articles keep their HTML, not their references: render each body again, which is what
-    # recorded them the first time (a report, not a page: a few milliseconds are fine).
-    from helpcenter.content.markdown import LinkTargets, Renderer
-
-    renderer = Renderer(library.facts, LinkTargets())
     for article in articles.all():
-        text = article.file.read_text(encoding="utf-8")
-        match = FRONT_MATTER.match(text)
-        body = text[match.end() :] if match else text
-        with override(article.lang):
-            rendered, _problems = renderer.document(body)
-        yield Use(f"article {article.lang}/{article.slug}", rendered.references)
+        yield Use(f"article {article.lang}/{article.slug}", article.references)
 
 
 register_usage("articles", _article_uses)
