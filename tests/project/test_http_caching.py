@@ -4,6 +4,7 @@ say no-store, and every URL pattern of the site is one or the other."""
 from __future__ import annotations
 
 import gzip
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -163,3 +164,10 @@ def test_every_url_pattern_is_either_public_or_private(client):
                     url,
                     said,
                 )
+
+
+def test_the_article_page_loads_only_its_own_small_script(client):
+    html = client.get(ARTICLE).text
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert len(scripts) == 1 and "helpcenter/article" in scripts[0]  # htmx comes later, if needed
+    assert "print.css" not in html  # print styles are in site.css: one request fewer
