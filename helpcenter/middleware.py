@@ -10,6 +10,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware import common
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django_http_compression.middleware import HttpCompressionMiddleware
 from django.utils.http import escape_leading_slashes
 
 logger = logging.getLogger(__name__)
@@ -61,3 +63,18 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+class CompressionMiddleware(HttpCompressionMiddleware):
+    """django-http-compression's, which also says `Vary: Accept-Encoding` when it sends a page as
+    it is (to a client that asked for no compression).
+
+    Without it a cache, this server's or a CDN's, would keep that uncompressed copy as the only
+    one and hand it to every browser.
+    """
+
+    def maybe_compress(self, request: HttpRequest, response: HttpResponse) -> None:
+        content_type = response.headers.get("content-type", "").split(";", 1)[0]
+        if self.content_type_re.match(content_type) and not response.streaming:
+            patch_vary_headers(response, ("accept-encoding",))
+        super().maybe_compress(request, response)

@@ -103,7 +103,7 @@ MIDDLEWARE = [
     # Serves a stored page once the language is known; a hit skips everything below.
     "helpcenter.pagecache.PageCacheFetchMiddleware",
     # zstd, Brotli or gzip, before a page is stored, so that a hit is not compressed again.
-    "django_http_compression.middleware.HttpCompressionMiddleware",
+    "helpcenter.middleware.CompressionMiddleware",
     "helpcenter.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "helpcenter.middleware.CommonMiddleware",
