@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware import common
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django_http_compression.middleware import HttpCompressionMiddleware
 from django.utils.http import escape_leading_slashes
+from django_http_compression.middleware import HttpCompressionMiddleware
 
 logger = logging.getLogger(__name__)
 
