@@ -173,7 +173,9 @@ def test_the_article_page_loads_only_its_own_small_script(client):
     assert "print.css" not in html  # print styles are in site.css: one request fewer
 
 
-def test_a_page_sent_uncompressed_is_never_served_from_the_cache_to_a_browser_that_compresses(client):
+def test_a_page_sent_uncompressed_is_never_served_from_the_cache_to_a_browser_that_compresses(
+    client,
+):
     plain = client.get(ARTICLE)  # a client that asks for no compression is served first
     assert "accept-encoding" in plain["Vary"].lower()
     compressed = client.get(ARTICLE, headers={"Accept-Encoding": "gzip"})
