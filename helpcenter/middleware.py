@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.middleware import common
+from django.middleware import common, http
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
-from django.utils.http import escape_leading_slashes
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.http import escape_leading_slashes, parse_http_date_safe
 from django_http_compression.middleware import HttpCompressionMiddleware
 
 logger = logging.getLogger(__name__)
@@ -78,3 +78,21 @@ class CompressionMiddleware(HttpCompressionMiddleware):
         if self.content_type_re.match(content_type) and not response.streaming:
             patch_vary_headers(response, ("accept-encoding",))
         super().maybe_compress(request, response)
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """Django's, for HEAD as well as GET: a HEAD answer carries the headers GET would (RFC 9110,
+    9.3.2), so a cache or a link checker that asks with HEAD sees the same ETag and gets its 304."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if request.method != "HEAD":
+            return super().process_response(request, response)
+        if self.needs_etag(response) and not response.has_header("ETag"):
+            set_response_etag(response)
+        etag = response.get("ETag")
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        if etag or last_modified:
+            return get_conditional_response(
+                request, etag=etag, last_modified=last_modified, response=response
+            )
+        return response

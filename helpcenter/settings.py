@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # ETag and 304 for every response, pages served from the cache included.
-    "django.middleware.http.ConditionalGetMiddleware",
+    "helpcenter.middleware.ConditionalGetMiddleware",
     # Stores the pages that say Cache-Control: public (helpcenter.pagecache); it sees every
     # response after the middleware below has finished it.
     "helpcenter.pagecache.PageCacheUpdateMiddleware",

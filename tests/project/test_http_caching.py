@@ -51,6 +51,20 @@ def test_head_is_answered_as_get_without_a_body(client, url):
     assert head.status_code == 200
     assert head.content == b""
     assert head["Content-Type"] == get["Content-Type"]
+    assert head["ETag"] == get["ETag"]
+
+
+def test_a_head_revalidation_with_the_etag_gets_a_304(client):
+    etag = client.get(ARTICLE)["ETag"]
+    assert client.head(ARTICLE, headers={"If-None-Match": etag}).status_code == 304
+    assert client.head(ARTICLE, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_a_public_page_sends_max_age_without_a_redundant_expires(client):
+    for _ in range(2):  # rendered, then served from the page cache
+        response = client.get(ARTICLE)
+        assert "max-age=300" in response["Cache-Control"]
+        assert not response.has_header("Expires")
 
 
 def test_a_page_varies_only_on_what_changes_it(client):
