@@ -129,12 +129,14 @@ class Nginx:
 
 
 @contextmanager
-def bare_origin(body: bytes) -> Iterator[str]:
-    """An origin that is nothing but `body` with the three headers a cache needs: what nginx's
-    cache does with it is the proxy's own ceiling, whatever the site behind it does."""
+def bare_origin() -> Iterator[str]:
+    """An origin that is nothing but a body of the size its path asks for (`/27714`) with the three
+    headers a cache needs: what nginx's cache does with it is the proxy's own ceiling, whatever
+    the site behind it does."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            body = b"x" * int(self.path.strip("/") or 0)
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
