@@ -34,6 +34,26 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return args
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """On SQLite, a test database in a file rather than in memory.
+
+    Django hands an in-memory database's one connection to every thread of the live server, and
+    the browser sends its events at once (two beacons a page): two threads then run statements on
+    one connection, and one of them fails (InterfaceError, a 503) or hangs. With a file, each thread
+    opens its own connection, as each gunicorn worker does.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("db") / "test.sqlite3"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_state() -> Iterator[None]:
     """Each test starts in French with an empty cache (wizard pages are cached)."""
