@@ -104,6 +104,28 @@ class _Links(Treeprocessor):
                     self.renderer.notes.problems.append(problem)
 
 
+class _Apostrophes(Treeprocessor):
+    """Notes a straight apostrophe inside a word (doesn't, l'écran): the site writes ’ in both
+    languages. Code is left as it is, and so are Microsoft's labels and messages, which references
+    insert verbatim after this pass."""
+
+    WORD = re.compile(r"\w+'\w+")
+
+    def __init__(self, md: markdown.Markdown, renderer: Renderer) -> None:
+        super().__init__(md)
+        self.renderer = renderer
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            texts = (
+                [element.tail] if element.tag in ("code", "pre") else [element.text, element.tail]
+            )
+            for word in (found for text in texts if text for found in self.WORD.findall(text)):
+                self.renderer.notes.problems.append(
+                    f"“{word}” has a straight apostrophe: write ’ instead of '"
+                )
+
+
 class _ContentExtension(Extension):
     def __init__(self, renderer: Renderer) -> None:
         super().__init__()
@@ -114,6 +136,7 @@ class _ContentExtension(Extension):
         md.inlinePatterns.register(_References(md, self.renderer), "references", 200)
         # After inline patterns have made the <a> elements, reference-style links included.
         md.treeprocessors.register(_Links(md, self.renderer), "content_links", 5)
+        md.treeprocessors.register(_Apostrophes(md, self.renderer), "apostrophes", 4)
         md.output_formats = {**md.output_formats, "text": plain_text}  # type: ignore[misc]
 
 

@@ -80,3 +80,15 @@ def test_the_plain_text_is_the_same_render_without_markup(content_dir):
 def test_a_guide_lists_the_facts_it_names_in_the_order_written():
     guide = get_library().documents["admin-guides"].get("fr", "trial")
     assert guide.references == (("path", "apps"), ("label", "save"))
+
+
+def test_a_straight_apostrophe_in_prose_is_a_problem_but_not_in_code_or_labels(content_dir):
+    from helpcenter.content.library import load_library
+
+    add_article(
+        content_dir,
+        "L'écran [[label:need_admin_approval]] dit `it's` et\n\n```\nl'exemple\n```\n\nC’est bon.",
+    )
+    problems = [str(p) for p in load_library(content_dir).problems if "apostrophe" in str(p)]
+    assert len(problems) == 1
+    assert "rendu.md [body]" in problems[0] and "“L'écran”" in problems[0]
