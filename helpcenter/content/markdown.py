@@ -89,11 +89,15 @@ class _References(InlineProcessor):
         return self.md.htmlStash.store(rendered), m.start(0), m.end(0)
 
 
-class _Links(Treeprocessor):
+class _RendererPass(Treeprocessor):
+    """A pass over the element tree that notes what it finds on the renderer."""
+
     def __init__(self, md: markdown.Markdown, renderer: Renderer) -> None:
         super().__init__(md)
         self.renderer = renderer
 
+
+class _Links(_RendererPass):
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
             href = link.get("href", "")
@@ -104,18 +108,16 @@ class _Links(Treeprocessor):
                     self.renderer.notes.problems.append(problem)
 
 
-class _Apostrophes(Treeprocessor):
+class _Apostrophes(_RendererPass):
     """Notes a straight apostrophe inside a word (doesn't, l'écran): the site writes ’ in both
     languages. Code is left as it is, and so are Microsoft's labels and messages, which references
     insert verbatim after this pass."""
 
     WORD = re.compile(r"\w+'\w+")
 
-    def __init__(self, md: markdown.Markdown, renderer: Renderer) -> None:
-        super().__init__(md)
-        self.renderer = renderer
-
     def run(self, root: etree.Element) -> None:
+        if self.md.output_format == "text":
+            return  # the plain-text pass reads the same source, and its notes are dropped
         for element in root.iter():
             texts = (
                 [element.tail] if element.tag in ("code", "pre") else [element.text, element.tail]

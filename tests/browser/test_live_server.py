@@ -7,35 +7,26 @@ all land instead of failing with a 503 that a browser test would see as a consol
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlencode
 
 from helpcenter.content import get_library
 from helpcenter.models import Event
+from tests.project.services import fetch
 
 AT_ONCE = 8
 ROUNDS = 10
-
-
-def _post(url: str, body: bytes) -> int:
-    request = urllib.request.Request(url, data=body)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def test_events_sent_at_once_are_all_stored(live_server, transactional_db, settings):
     settings.HELPCENTER_WRITE_RATE = "100000/m"
     url = f"{live_server.url}/en/wizard/visit/"
     get_library()  # loaded before the first request, as helpcenter/wsgi.py does in production
-    body = urlencode({"name": "answer_given", "answers": "?seen=need_admin_approval"}).encode()
+    event = {"name": "answer_given", "answers": "?seen=need_admin_approval"}
 
     with ThreadPoolExecutor(AT_ONCE) as pool:
-        statuses = list(pool.map(lambda _: _post(url, body), range(AT_ONCE * ROUNDS)))
+        statuses = list(
+            pool.map(lambda _: fetch(url, event, timeout=10).status, range(AT_ONCE * ROUNDS))
+        )
 
     assert statuses == [204] * (AT_ONCE * ROUNDS)
     assert Event.objects.filter(name="answer_given").count() == AT_ONCE * ROUNDS
